@@ -1,0 +1,121 @@
+"""The public entry points. The CLI calls exactly these; so can anyone else.
+
+    >>> import factlint
+    >>> ref = factlint.load_reference()
+    >>> [f.code for f in factlint.check_text("Kim Yo-Long said.", reference=ref)]
+    ['FL101']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from .document import KIND_BY_SUFFIX, Document, InputError, Kind, parse_document, read_document
+from .extract import extract_claims
+from .models import CheckResult, Claim, Finding, Reference
+from .names import index_for
+from .reference import load_reference
+from .rules import RULES_BY_CODE, RuleContext, enabled_codes
+from .rules.inputs import InvalidFrontMatter, UnreadableFile
+
+DEFAULT_SUFFIXES = (".md", ".markdown", ".txt", ".html")
+
+
+def extract(doc: Document, reference: Reference) -> list[Claim]:
+    """The claims an article makes."""
+    return extract_claims(doc, index_for(reference))
+
+
+def check_document(doc: Document, reference: Reference, codes: Iterable[str] | None = None) -> list[Finding]:
+    """Findings for one parsed document, sorted by position then code."""
+    active = frozenset(codes) if codes is not None else enabled_codes()
+    ctx = RuleContext(path=doc.path, reference=reference, as_of=doc.as_of)
+    findings: list[Finding] = []
+    if InvalidFrontMatter.code in active:
+        rule = InvalidFrontMatter()
+        for start, end, message in doc.problems:
+            span = doc.original_span(start, end)
+            findings.append(rule.finding(ctx, span, doc.original[start:end], message))
+    claims = extract(doc, reference)
+    for code in sorted(active):
+        findings.extend(RULES_BY_CODE[code]().check(claims, ctx))
+    return sorted(findings, key=lambda f: (f.span.start, f.span.end, f.code))
+
+
+def check_text(text: str, *, reference: Reference | None = None, path: str = "<text>",
+               kind: Kind = "markdown", as_of: dt.date | None = None,
+               select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> list[Finding]:
+    """Check an article given as a string."""
+    reference = reference if reference is not None else load_reference()
+    doc = parse_document(text, path=path, kind=kind, as_of=as_of)
+    return check_document(doc, reference, enabled_codes(select, ignore))
+
+
+def check_paths(paths: Iterable[str | Path], *, reference: Reference | None = None,
+                as_of: dt.date | None = None, select: Sequence[str] | None = None, ignore: Sequence[str] = (),
+                include: Sequence[str] = (), exclude: Sequence[str] = ()) -> CheckResult:
+    """Check files and folders (recursively). A file that cannot be read becomes an FL901 finding;
+    the other files are still checked."""
+    reference = reference if reference is not None else load_reference()
+    codes = enabled_codes(select, ignore)
+    findings: list[Finding] = []
+    count = 0
+    for path in iter_files(paths, include=include, exclude=exclude):
+        count += 1
+        try:
+            doc = read_document(path, as_of=as_of)
+        except InputError as exc:
+            if UnreadableFile.code in codes:
+                findings.append(_unreadable(path, str(exc), reference))
+            continue
+        findings.extend(check_document(doc, reference, codes))
+    return CheckResult(findings=findings, files_checked=count)
+
+
+def _unreadable(path: Path, message: str, reference: Reference) -> Finding:
+    doc = parse_document("", path=str(path), kind="text")
+    ctx = RuleContext(path=str(path), reference=reference)
+    return UnreadableFile().finding(ctx, doc.original_span(0, 0), "", message)
+
+
+def iter_files(paths: Iterable[str | Path], *, include: Sequence[str] = (),
+               exclude: Sequence[str] = ()) -> Iterator[Path]:
+    """Files to check, in a stable order. A file named on the command line is always checked (unless
+    excluded); folders are walked for the default suffixes or the --include globs. Hidden folders are
+    skipped, as are symlinked folders (no loops)."""
+    for raw in paths:
+        root = Path(raw)
+        if root.is_dir():
+            for dirpath, dirnames, filenames in os.walk(root):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
+                                     and not _excluded(Path(dirpath, d), exclude))
+                for name in sorted(filenames):
+                    candidate = Path(dirpath, name)
+                    if _wanted(candidate, include) and not _excluded(candidate, exclude):
+                        yield candidate
+        elif not _excluded(root, exclude):
+            yield root
+
+
+def _wanted(path: Path, include: Sequence[str]) -> bool:
+    if include:
+        return any(_matches(path, pattern) for pattern in include)
+    return path.suffix.lower() in DEFAULT_SUFFIXES
+
+
+def _excluded(path: Path, exclude: Sequence[str]) -> bool:
+    return any(_matches(path, pattern) for pattern in exclude)
+
+
+def _matches(path: Path, pattern: str) -> bool:
+    posix = path.as_posix()
+    return (fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(path.name, pattern)
+            or fnmatch.fnmatch(posix, f"*/{pattern}"))
+
+
+__all__ = ["check_document", "check_paths", "check_text", "extract", "iter_files", "load_reference",
+           "KIND_BY_SUFFIX"]

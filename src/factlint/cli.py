@@ -1,0 +1,203 @@
+"""The command line: argument parsing, terminal output and exit codes. Everything else is api.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .api import check_paths
+from .document import InputError, decode
+from .models import CheckResult, Reference, Severity
+from .reference import ReferenceError, load_reference, validate_reference
+from .rules import ALL_RULES, RULES_BY_CODE, UnknownRuleError, enabled_codes
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FAIL_ON = {"error": 3, "warning": 2, "info": 1, "never": 99}
+
+
+class FactlintError(click.ClickException):
+    """A usage, configuration or input error: one line on stderr, exit 2, no traceback."""
+
+    exit_code = EXIT_ERROR
+
+    def show(self, file=None) -> None:  # type: ignore[no-untyped-def]
+        click.echo(f"factlint: error: {self.format_message()}", err=True)
+
+
+def _codes(values: Sequence[str]) -> list[str]:
+    return [c for v in values for c in v.split(",") if c.strip()]
+
+
+def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _reference(paths: Sequence[str], bundled: bool) -> Reference:
+    if not bundled and not paths:
+        raise FactlintError("--no-default-reference needs at least one --reference DIR")
+    try:
+        return load_reference(paths, bundled=bundled)
+    except ReferenceError as exc:
+        raise FactlintError(f"{exc}\n(run `factlint reference validate` for the full list)") from None
+
+
+reference_options = [
+    click.option("--reference", "references", multiple=True, type=click.Path(), metavar="DIR",
+                 help="A folder (or YAML file) of reference data layered on top; repeatable."),
+    click.option("--no-default-reference", is_flag=True,
+                 help="Do not load the reference bundled with factlint."),
+]
+
+
+def with_reference(f: Callable) -> Callable:
+    for option in reversed(reference_options):
+        f = option(f)
+    return f
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="factlint")
+def main() -> None:
+    """factlint: check names, dates and figures in articles against a sourced reference."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--as-of", callback=_as_of, metavar="YYYY-MM-DD",
+              help="The article's date, for files whose front matter has no `date:`.")
+@click.option("--select", multiple=True, metavar="CODES", help="Only these rules (codes or prefixes, comma-separated).")
+@click.option("--extend-select", multiple=True, metavar="CODES", help="Rules to add to the default set (e.g. FL103).")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Rules to skip.")
+@click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="warning", show_default=True,
+              help="Lowest severity that makes the exit code 1.")
+@click.option("--include", multiple=True, metavar="GLOB", help="Files to check inside folders (default: *.md *.markdown *.txt *.html).")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Files or folders to skip.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@with_reference
+def check(paths: tuple[str, ...], fmt: str, as_of: dt.date | None, select: tuple[str, ...],
+          extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str, include: tuple[str, ...],
+          exclude: tuple[str, ...], color: str, references: tuple[str, ...], no_default_reference: bool) -> None:
+    """Check articles (files or folders) and report findings.
+
+    Exit status: 0 nothing at or above --fail-on; 1 findings; 2 usage, configuration or input error
+    (including a file that could not be read, reported as FL901 after the other files are checked).
+    """
+    try:
+        codes = enabled_codes(_codes(select) or None, _codes(ignore), _codes(extend_select))
+    except UnknownRuleError as exc:
+        raise FactlintError(str(exc)) from None
+    reference = _reference(references, not no_default_reference)
+    result = check_paths(paths, reference=reference, as_of=as_of, select=sorted(codes),
+                         include=list(include), exclude=list(exclude))
+    if fmt == "json":
+        from .report import json as json_report
+        click.echo(json_report.render(result), nl=False)
+    else:
+        from .report import text as text_report
+        use_colour = color == "always" or (color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+        style = click.style if use_colour else (lambda text, **_: text)
+        click.echo(text_report.render(result, _line_reader(), style=style), nl=False)
+    sys.exit(_exit_code(result, fail_on))
+
+
+def _exit_code(result: CheckResult, fail_on: str) -> int:
+    if any(f.code == "FL901" for f in result.findings):
+        return EXIT_ERROR
+    threshold = FAIL_ON[fail_on]
+    return EXIT_FINDINGS if any(f.severity.rank >= threshold for f in result.findings) else EXIT_CLEAN
+
+
+def _line_reader() -> Callable[[str, int], str | None]:
+    @lru_cache(maxsize=64)
+    def lines(path: str) -> list[str] | None:
+        try:
+            return decode(Path(path).read_bytes()).splitlines()
+        except (OSError, InputError):
+            return None
+
+    def line_of(path: str, number: int) -> str | None:
+        found = lines(path)
+        return found[number - 1] if found and 0 < number <= len(found) else None
+
+    return line_of
+
+
+@main.command()
+@click.argument("name", nargs=-1, required=True)
+@click.option("--limit", default=5, show_default=True, help="How many entries to show.")
+@with_reference
+def lookup(name: tuple[str, ...], limit: int, references: tuple[str, ...], no_default_reference: bool) -> None:
+    """Show the reference entries nearest to NAME, with similarity scores (0-100)."""
+    from .names import index_for
+
+    reference = _reference(references, not no_default_reference)
+    query = " ".join(name)
+    for form, score in index_for(reference).lookup(query, limit=limit):
+        entity = reference.entity(form.entity_id)
+        canonical = entity.name if entity is not None else form.text
+        via = "" if form.text == canonical else f"  (as {form.text!r})"
+        click.echo(f"{score:5.1f}  {form.kind:<12}  {form.entity_id:<28}  {canonical}{via}")
+
+
+@main.command()
+def rules() -> None:
+    """List every rule with its code, default state and summary."""
+    for rule in ALL_RULES:
+        state = "on " if rule.enabled_by_default else "off"
+        click.echo(f"{rule.code}  {state}  {rule.severity.value:<7}  {rule.name:<24}  {rule.summary}")
+
+
+@main.command()
+@click.argument("code")
+def explain(code: str) -> None:
+    """Print a rule's documentation."""
+    rule = RULES_BY_CODE.get(code.strip().upper())
+    if rule is None:
+        raise FactlintError(f"unknown rule code: {code} (see `factlint rules`)")
+    default = "on" if rule.enabled_by_default else "off (enable with --extend-select)"
+    click.echo(f"{rule.code} ({rule.name}): {rule.summary}\nSeverity: {rule.severity.value}; default: {default}\n")
+    click.echo(rule.documentation())
+
+
+@main.group()
+def reference() -> None:
+    """Work with reference data."""
+
+
+@reference.command("validate")
+@click.argument("dirs", nargs=-1, type=click.Path())
+@click.option("--no-default-reference", is_flag=True, help="Validate DIRS alone, without the bundled data.")
+def reference_validate(dirs: tuple[str, ...], no_default_reference: bool) -> None:
+    """Validate reference data: schema, sources, duplicate ids and names, dates in order.
+
+    With no DIRS, validates the bundled reference; DIRS are layered on top of it unless
+    --no-default-reference is given. Exit status 1 when there are problems.
+    """
+    if no_default_reference and not dirs:
+        raise FactlintError("--no-default-reference needs at least one DIR")
+    merged, problems = validate_reference(dirs, bundled=not no_default_reference)
+    for problem in problems:
+        click.echo(str(problem))
+    counts = (f"{len(merged.people)} people, {len(merged.organizations)} organizations, "
+              f"{len(merged.agreements)} agreements, {len(merged.figures)} figures, {len(merged.sources)} sources")
+    if problems:
+        click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} ({counts})")
+        sys.exit(EXIT_FINDINGS)
+    click.echo(f"Reference OK: {counts}.")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

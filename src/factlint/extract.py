@@ -1,0 +1,361 @@
+"""From a document to claims: what the article asserts.
+
+Names are found in runs of capitalized words ("South Korean President Yoon Suk Yeol"). Each run is
+matched against the reference in three passes, most certain first:
+
+1. exact: any sub-span whose name key (case, spaces, hyphens and accents ignored) is a known form;
+2. fuzzy full names: a family or given name matched exactly beside a part a few letters off;
+3. partial references: a lone family or given name, resolved against the people the document names.
+
+Later claim kinds (dates, figures, titles) are added here as further extractors over the same tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .document import Document
+from .models import Claim, NameMention, Person
+from .names import Form, NameIndex, allowed_edits, edits
+from .normalize import display_form, name_key
+from .romanization import is_korean_given_name
+
+# A word, with apostrophes ("O'Brien") and hyphens before lower case ("Jae-in") inside it. A hyphen
+# before a capital starts a new word, so "Putin-Kim Jong Un" holds the name "Kim Jong Un".
+_WORD = re.compile(r"[^\W\d_]+(?:(?:'|-(?=[^\W\d_](?<![A-Z])))[^\W\d_]+)*")
+# Lower-case words that may sit inside a name: "Ministry of Foreign Affairs", "Workers' Party of Korea".
+_CONNECTORS = frozenset({"of", "the", "for", "and", "on", "de", "del", "la", "von", "van", "der", "bin", "al"})
+# Between two words of one name: spaces with at most one line break, a hyphen ("Yo-Jong"), or after
+# a plural possessive an apostrophe ("Workers' Party").
+_GAP = re.compile(r"-|'?[ \t]*(?:\r?\n[ \t]*)?")
+# Words that may stand before a lone given name without being part of the name: "President Jae-in".
+_TITLES = frozenset(name_key(w) for w in """
+President Pres Chairman Chairwoman Chair Minister Secretary Mr Ms Mrs Miss Dr Leader General Gen
+Premier Ambassador Amb Envoy Director Comrade Vice Prime Foreign Defense Defence Marshal Commander Madam
+Madame Representative Senator Sen Governor Mayor Speaker Deputy First Supreme Chief Former Late Sister
+Brother Korean North South Unification Trade State Party Lt Col Adm Sgt Gov Rep
+""".split())
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str
+    initial: bool  # "H." in "H. R. McMaster"
+    connector: bool
+
+    @property
+    def word(self) -> bool:
+        return not self.connector and not self.initial
+
+
+def tokenize_runs(text: str) -> list[list[Token]]:
+    """Runs of capitalized words (with connectors and initials inside), the places names can be."""
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for m in _WORD.finditer(text):
+        start, end = m.span()
+        word = m.group()
+        if word[-2:] in ("'s", "'S") and len(word) > 2:  # possessive: "Kim Jong Un's"
+            word, end = word[:-2], end - 2
+        initial = len(word) == 1 and word.isupper() and text[end:end + 1] == "."
+        if initial:
+            end += 1
+        capitalized = word[0].isupper()
+        connector = not capitalized and word in _CONNECTORS
+        if not capitalized and not connector:
+            _close(current, runs)
+            current = []
+            continue
+        token = Token(start, end, text[start:end], name_key(word), initial, connector)
+        if current:
+            gap = text[current[-1].end:start]
+            joined = (gap == "" and current[-1].initial) or (gap != "" and _GAP.fullmatch(gap) is not None)
+            if not joined:
+                _close(current, runs)
+                current = []
+        current.append(token)
+    _close(current, runs)
+    return runs
+
+
+def _close(run: list[Token], runs: list[list[Token]]) -> None:
+    while run and run[-1].connector:
+        run = run[:-1]
+    while run and run[0].connector:
+        run = run[1:]
+    if run:
+        runs.append(run)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """A mention found in the folded text, before it becomes a claim with an original span."""
+
+    start: int
+    end: int
+    entity_id: str
+    entity_kind: str
+    method: str
+    score: float
+    form: str
+
+
+def extract_claims(doc: Document, index: NameIndex) -> list[Claim]:
+    hits: list[_Hit] = []
+    free: list[tuple[list[Token], list[Token]]] = []  # (stretch no mention covers, its whole run)
+    for run in tokenize_runs(doc.text):
+        exact = _exact_hits(doc.text, index, run)
+        for segment in _uncovered(run, exact):
+            found = _fuzzy_person_hits(index, segment) + _fuzzy_organization_hits(index, segment)
+            hits.extend(found)
+            free.extend((part, run) for part in _uncovered(segment, found))
+        hits.extend(exact)
+    hits.extend(_partial_hits(index, free, hits))
+    hits.sort(key=lambda h: (h.start, h.end))
+    return [
+        NameMention(text=doc.text[h.start:h.end], span=doc.span(h.start, h.end), entity_id=h.entity_id,
+                    entity_kind=h.entity_kind, method=h.method, score=round(h.score, 1),  # type: ignore[arg-type]
+                    matched_form=h.form)
+        for h in hits
+    ]
+
+
+def _uncovered(run: list[Token], hits: list[_Hit]) -> list[list[Token]]:
+    """The parts of a run that no hit covers, split at the hits."""
+    segments: list[list[Token]] = []
+    current: list[Token] = []
+    for token in run:
+        if any(token.start < h.end and token.end > h.start for h in hits):
+            if current:
+                segments.append(current)
+            current = []
+        else:
+            current.append(token)
+    if current:
+        segments.append(current)
+    return segments
+
+
+# --- pass 1: exact forms -----------------------------------------------------------------------
+
+
+def _exact_hits(text: str, index: NameIndex, run: list[Token]) -> list[_Hit]:
+    hits: list[_Hit] = []
+    i = 0
+    while i < len(run):
+        if run[i].connector:
+            i += 1
+            continue
+        acronym = index.acronyms.get(run[i].text)
+        if acronym is not None:
+            hits.append(_Hit(run[i].start, run[i].end, acronym.entity_id, acronym.kind, "exact", 100.0, acronym.text))
+            i += 1
+            continue
+        for j in range(min(len(run), i + index.max_tokens), i, -1):
+            if run[j - 1].connector:
+                continue
+            forms = index.exact.get("".join(t.key for t in run[i:j]))
+            if forms:
+                start, end = run[i].start, run[j - 1].end
+                hits.append(_exact_hit(text[start:end], start, end, forms, index))
+                i = j
+                break
+        else:
+            i += 1
+    return hits
+
+
+def _exact_hit(written: str, start: int, end: int, forms: list[Form], index: NameIndex) -> _Hit:
+    form = forms[0]  # validation guarantees one entity per key
+    entity = index.reference.entity(form.entity_id)
+    canonical = entity.name if entity is not None else form.text
+    method = "exact" if display_form(written) == canonical else "variant"
+    return _Hit(start, end, form.entity_id, form.kind, method, 100.0, form.text)
+
+
+# --- pass 2: misspelled full names -------------------------------------------------------------
+
+
+def _fuzzy_person_hits(index: NameIndex, segment: list[Token]) -> list[_Hit]:
+    candidates: list[tuple[int, int, _Hit]] = []  # (edits, -length, hit)
+    words = [t for t in segment if not t.connector]
+    for i, first in enumerate(words):
+        if first.initial:
+            continue
+        for size in (2, 1):  # given names of one or two words after a family name
+            given = words[i + 1:i + 1 + size]
+            if len(given) == size and all(t.word for t in given):
+                candidates.extend(_family_first(index, first, given))
+        following = [t for t in words[i + 1:i + 4] if not t.initial][:1]
+        if following and all(t.initial for t in words[i + 1:words.index(following[0])]):
+            candidates.extend(_given_first(index, first, following[0]))
+    return _choose(candidates)
+
+
+def _family_first(index: NameIndex, family: Token, given: list[Token]) -> list[tuple[int, int, _Hit]]:
+    out = []
+    given_text = " ".join(t.text for t in given)
+    given_key = "".join(t.key for t in given)
+    people = index.family_first_by_family.get(family.key)
+    if people:
+        found = index.best_person(people, "given", given_key)
+        if found and not (found[0].language == "ko" and is_korean_given_name(given_text)):
+            out.append(_fuzzy(found, family, given[-1], family.key + given_key))
+    people = index.family_first_by_given.get(given_key)
+    if people and len(given_key) >= 5 and not _known_family(index, family.key):
+        found = index.best_person(people, "family", family.key, limit=1)
+        if found:
+            out.append(_fuzzy(found, family, given[-1], family.key + given_key))
+    return out
+
+
+def _given_first(index: NameIndex, given: Token, family: Token) -> list[tuple[int, int, _Hit]]:
+    out = []
+    people = index.given_first_by_given.get(given.key)
+    if people and not _known_family(index, family.key):
+        found = index.best_person(people, "family", family.key)
+        if found:
+            out.append(_fuzzy(found, given, family, given.key + family.key))
+    people = index.given_first_by_family.get(family.key)
+    if people and not index.is_common_name(family.key):
+        # A misspelled given name is only telling beside a rare family name: "Anthony Blinken" is
+        # Antony Blinken, but "Barry Harris" need not be Harry Harris.
+        found = index.best_person(people, "given", given.key)
+        if found:
+            out.append(_fuzzy(found, given, family, given.key + family.key))
+    return out
+
+
+def _known_family(index: NameIndex, key: str) -> bool:
+    # A different, real family name ("Kelly" beside "Kerry") names a different person.
+    return key in index.family_keys or index.is_common_name(key)
+
+
+def _fuzzy(found: tuple[Person, int], first: Token, last: Token, written_key: str) -> tuple[int, int, _Hit]:
+    person, distance = found
+    score = fuzz.ratio(written_key, name_key(person.family + person.given))
+    hit = _Hit(first.start, last.end, person.id, "person", "fuzzy", score, person.name)
+    return distance, -(last.end - first.start), hit
+
+
+def _choose(candidates: list[tuple[int, int, _Hit]]) -> list[_Hit]:
+    """Closest first, then longest; drop candidates overlapping a better one, and spans where two
+    different people fit equally well."""
+    chosen: list[_Hit] = []
+    ranked = sorted(candidates, key=lambda c: (c[0], c[1], c[2].start))
+    for distance, _, hit in ranked:
+        rivals = [h for d, _, h in ranked if d == distance and (h.start, h.end) == (hit.start, hit.end)]
+        if any(r.entity_id != hit.entity_id for r in rivals):
+            continue
+        if all(hit.end <= h.start or hit.start >= h.end for h in chosen):
+            chosen.append(hit)
+    return chosen
+
+
+def _fuzzy_organization_hits(index: NameIndex, segment: list[Token]) -> list[_Hit]:
+    """A multi-word organization name with one word misspelled ("Korean Central News Agancy")."""
+    hits: list[_Hit] = []
+    keys = [t.key for t in segment]
+    for length, forms in index.orgs_by_length.items():
+        if length < 3 or length > len(segment):
+            continue
+        for i in range(len(segment) - length + 1):
+            window = keys[i:i + length]
+            for form_keys, org in forms:
+                diffs = [k for k in range(length) if window[k] != form_keys[k]]
+                if len(diffs) != 1:
+                    continue
+                k = diffs[0]
+                limit = allowed_edits(form_keys[k])
+                if limit and not index.is_common_name(window[k]) and edits(window[k], form_keys[k], limit) <= limit:
+                    score = fuzz.ratio("".join(window), "".join(form_keys))
+                    hits.append(_Hit(segment[i].start, segment[i + length - 1].end, org.id, "organization",
+                                     "fuzzy", score, org.name))
+    return _choose([(0, -(h.end - h.start), h) for h in hits])
+
+
+# --- pass 3: partial references ----------------------------------------------------------------
+
+
+def _partial_hits(index: NameIndex, segments: list[tuple[list[Token], list[Token]]],
+                  hits: list[_Hit]) -> list[_Hit]:
+    """Lone family or given names. A given name standing alone where a family name belongs ("Pres.
+    Suk-yeol") is a claim of its own; a lone family name resolves to the person the document names."""
+    named = {h.entity_id: index.person(h.entity_id) for h in hits if h.entity_kind == "person"}
+    out: list[_Hit] = []
+    for segment, run in segments:
+        words = [t for t in segment if t.word]
+        i = 0
+        while i < len(words):
+            found = None
+            for size in (2, 1):
+                window = words[i:i + size]
+                if len(window) == size and _adjacent(window):
+                    if _stands_alone(window, run):
+                        found = _given_as_surname(index, window, named)
+                    if found is None and size == 1:
+                        found = _lone_family(index, window[0], named)
+                    if found:
+                        break
+            if found:
+                out.append(found)
+                i += sum(1 for t in words[i:] if t.end <= found.end)
+            else:
+                i += 1
+    return out
+
+
+def _stands_alone(window: list[Token], run: list[Token]) -> bool:
+    """True when no other name word touches the window: "President Jae-in" stands alone, but in
+    "Jong Yong Nam" (another person) or "Jae-in Moon" (name order swapped) the given name does not."""
+    at = run.index(window[0])
+    before = run[at - 1] if at > 0 else None
+    after_at = at + len(window)
+    after = run[after_at] if after_at < len(run) else None
+    return (before is None or before.key in _TITLES) and (after is None or after.connector)
+
+
+def _adjacent(window: list[Token]) -> bool:
+    return all(b.start - a.end <= 2 for a, b in zip(window, window[1:]))
+
+
+def _given_as_surname(index: NameIndex, window: list[Token], named: dict[str, Person]) -> _Hit | None:
+    key = "".join(t.key for t in window)
+    text = " ".join(t.text for t in window)
+    start, end = window[0].start, window[-1].end
+    if len(key) < 4 or index.is_common_name(key) or key in index.family_keys:
+        return None
+    for person in index.family_first_by_given.get(key, []):
+        if person.id in named or len(key) >= 5:
+            return _Hit(start, end, person.id, "person", "given-as-surname", 100.0, person.given)
+    # A misspelled given name of someone the document names: "Yo Long" after "Kim Yo-Long".
+    candidates = [p for p in named.values() if p.order == "family-first"]
+    found = index.best_person(candidates, "given", key)
+    if found and not (found[0].language == "ko" and is_korean_given_name(text)):
+        score = fuzz.ratio(key, name_key(found[0].given))
+        return _Hit(start, end, found[0].id, "person", "given-as-surname", score, found[0].given)
+    return None
+
+
+def _lone_family(index: NameIndex, token: Token, named: dict[str, Person]) -> _Hit | None:
+    same = [p for p in named.values() if name_key(p.family) == token.key]
+    if len(same) == 1:
+        return _Hit(token.start, token.end, same[0].id, "person", "partial", 100.0, same[0].family)
+    # A misspelled family name of someone the document names: "Blinkin said" after "Antony Blinken".
+    if _known_family(index, token.key):
+        return None
+    # Short family names have too many real neighbours ("Vice" is one letter from "Rice").
+    if len(token.key) < 6:
+        return None
+    candidates = [p for p in named.values() if p.order == "given-first"]
+    found = index.best_person(candidates, "family", token.key)
+    if found:
+        score = fuzz.ratio(token.key, name_key(found[0].family))
+        return _Hit(token.start, token.end, found[0].id, "person", "fuzzy", score, found[0].family)
+    return None

@@ -1,0 +1,142 @@
+"""The name index: every written form of every person and organization in the reference, arranged
+for exact look-up and for the narrow fuzzy matching that finds misspellings.
+
+Fuzzy matching is blocked on name parts, never a scan of every name: a candidate is compared only with
+the people who share its family name or its given name exactly, so the cost per candidate does not grow
+with the size of the reference. Precision comes first; the index also carries what tells a typo from
+another real person (the lexicon of common names, Korean syllable structure).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
+
+from .models import Organization, Person, Reference
+from .normalize import name_key
+
+
+@dataclass(frozen=True)
+class Form:
+    """One written form of an entity: "Kim Jong-un" for the person kim-jong-un."""
+
+    entity_id: str
+    kind: str  # "person" or "organization"
+    text: str
+    canonical: bool
+
+
+@lru_cache(maxsize=1)
+def common_names() -> frozenset[str]:
+    """Name keys of common given names and surnames (see scripts/build_lexicon.py)."""
+    text = (resources.files("factlint") / "data" / "common_names.txt").read_text(encoding="utf-8")
+    return frozenset(name_key(line) for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def allowed_edits(key: str) -> int:
+    """How many edits a misspelling may be from `key`: none for very short names (every one-letter
+    change of "Kim" or "Rice" is another real name), one up to eight letters, two beyond."""
+    if len(key) <= 3:
+        return 0
+    return 1 if len(key) <= 8 else 2
+
+
+def edits(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein distance, or limit + 1 when it is over the limit."""
+    return DamerauLevenshtein.distance(a, b, score_cutoff=limit)
+
+
+class NameIndex:
+    def __init__(self, reference: Reference) -> None:
+        self.reference = reference
+        self.exact: dict[str, list[Form]] = defaultdict(list)
+        self.acronyms: dict[str, Form] = {}
+        self.family_first_by_family: dict[str, list[Person]] = defaultdict(list)
+        self.family_first_by_given: dict[str, list[Person]] = defaultdict(list)
+        self.given_first_by_given: dict[str, list[Person]] = defaultdict(list)
+        self.given_first_by_family: dict[str, list[Person]] = defaultdict(list)
+        self.family_keys: set[str] = set()
+        self.orgs_by_length: dict[int, list[tuple[tuple[str, ...], Organization]]] = defaultdict(list)
+        self.max_tokens = 1
+        for person in reference.people.values():
+            self._add_forms(person.id, "person", person.name, person.variants)
+            family, given = name_key(person.family), name_key(person.given)
+            self.family_keys.add(family)
+            if person.order == "family-first":
+                self.family_first_by_family[family].append(person)
+                self.family_first_by_given[given].append(person)
+            else:
+                self.given_first_by_given[given].append(person)
+                self.given_first_by_family[family].append(person)
+        for org in reference.organizations.values():
+            self._add_forms(org.id, "organization", org.name, org.variants)
+            for acronym in org.acronyms:
+                self.acronyms[acronym] = Form(org.id, "organization", acronym, False)
+            for form in (org.name, *org.variants):
+                keys = tuple(name_key(t) for t in form.split())
+                keys = tuple(k for k in keys if k)
+                self.orgs_by_length[len(keys)].append((keys, org))
+        self.lexicon = common_names()
+
+    def _add_forms(self, entity_id: str, kind: str, name: str, variants: list[str]) -> None:
+        for i, text in enumerate((name, *variants)):
+            forms = self.exact[name_key(text)]
+            if all(f.entity_id != entity_id for f in forms):
+                forms.append(Form(entity_id, kind, text, canonical=i == 0))
+            self.max_tokens = max(self.max_tokens, len(text.split()) + text.count("-"))
+
+    def person(self, entity_id: str) -> Person:
+        return self.reference.people[entity_id]
+
+    def is_common_name(self, key: str) -> bool:
+        return key in self.lexicon
+
+    def best_person(self, candidates: list[Person], attr: str, key: str,
+                    limit: int | None = None) -> tuple[Person, int] | None:
+        """The one person whose `attr` (family or given) is within allowed edits of `key`; None when
+        nobody is, or when two people are equally close (ambiguous: say nothing)."""
+        best: list[tuple[int, Person]] = []
+        for person in candidates:
+            target = name_key(getattr(person, attr))
+            allowed = allowed_edits(target) if limit is None else limit
+            if allowed == 0 or key == target:
+                continue
+            d = edits(key, target, allowed)
+            if d <= allowed:
+                best.append((d, person))
+        if not best:
+            return None
+        best.sort(key=lambda pair: pair[0])
+        if len(best) > 1 and best[1][0] == best[0][0]:
+            return None
+        return best[0][1], best[0][0]
+
+    def lookup(self, query: str, limit: int = 5) -> list[tuple[Form, float]]:
+        """The forms nearest to `query`, best first (for `factlint lookup`; interactive, so a full
+        comparison with every form is fine here)."""
+        key = name_key(query)
+        choices = {k: forms for k, forms in self.exact.items()}
+        results = process.extract(key, list(choices), scorer=fuzz.ratio, limit=limit * 3)
+        out: list[tuple[Form, float]] = []
+        seen: set[str] = set()
+        for choice, score, _ in results:
+            for form in choices[choice]:
+                if form.entity_id not in seen:
+                    seen.add(form.entity_id)
+                    out.append((form, score))
+        for acronym, form in self.acronyms.items():
+            if acronym.casefold() == query.strip().casefold() and form.entity_id not in seen:
+                out.insert(0, (form, 100.0))
+        return out[:limit]
+
+
+def index_for(reference: Reference) -> NameIndex:
+    """The reference's name index, built once and kept with the (immutable) reference."""
+    if reference._name_index is None:
+        reference._name_index = NameIndex(reference)
+    return reference._name_index

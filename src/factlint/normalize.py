@@ -1,0 +1,127 @@
+"""Unicode folding for matching, with a map back to the original characters.
+
+Articles arrive with curly quotes, non-breaking and zero-width spaces, several kinds of hyphen,
+full-width Latin and decomposed (NFD) characters. Matching works on a folded copy of the text; every
+folded character remembers which original characters it came from, so a finding's span always names
+the exact characters in the file.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+# Characters removed outright: they are invisible and only break words apart.
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e")
+
+_FOLD = {
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc\uff07", "'"),
+    **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\uff02", '"'),
+    # Hyphens and dashes used inside names ("Yoon Suk‑yeol" with U+2011) match as "-".
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"),
+    **dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+                    "\u202f\u205f\u3000", " "),
+}
+
+
+def _joins_previous(ch: str) -> bool:
+    # Combining marks and Hangul medial/final jamo belong to the character before them: NFC folds
+    # them together, so they must stay in one cluster.
+    return bool(unicodedata.combining(ch)) or "\u1160" <= ch <= "\u11ff"
+
+
+def fold_char_cluster(cluster: str) -> str:
+    if cluster in _FOLD:
+        return _FOLD[cluster]
+    return unicodedata.normalize("NFKC", cluster)
+
+
+class Folded:
+    """Folded text plus, for every folded character, the original [start, end) it came from."""
+
+    __slots__ = ("text", "starts", "ends")
+
+    def __init__(self, text: str, starts: list[int], ends: list[int]) -> None:
+        self.text = text
+        self.starts = starts
+        self.ends = ends
+
+    def original_range(self, start: int, end: int) -> tuple[int, int]:
+        """Map a folded range [start, end) to the original range it covers."""
+        if end <= start:
+            pos = self.starts[start] if start < len(self.starts) else (self.ends[-1] if self.ends else 0)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+
+class FoldBuilder:
+    """Builds a Folded text piece by piece: kept original text, replacements, and skipped regions."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def keep(self, original: str, start: int, end: int,
+             special: Callable[[str, int], tuple[str, int] | None] | None = None) -> None:
+        """Fold original[start:end]. `special(original, i)` may claim a cluster at i (an HTML entity,
+        say) by returning its folded text and where the cluster ends."""
+        segment = original[start:end]
+        if special is None and segment.isascii():
+            self._parts.append(segment)
+            self._starts.extend(range(start, end))
+            self._ends.extend(range(start + 1, end + 1))
+            return
+        i = start
+        while i < end:
+            claimed = special(original, i) if special else None
+            if claimed is not None:
+                folded, j = claimed
+            else:
+                j = i + 1
+                while j < end and _joins_previous(original[j]):
+                    j += 1
+                cluster = original[i:j]
+                if cluster in _INVISIBLE:
+                    i = j
+                    continue
+                folded = fold_char_cluster(cluster)
+            self._parts.append(folded)
+            self._starts.extend([i] * len(folded))
+            self._ends.extend([j] * len(folded))
+            i = j
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        """Stand `text` in for original[start:end] (a skipped code block becomes a space)."""
+        self._parts.append(text)
+        self._starts.extend([start] * len(text))
+        self._ends.extend([end] * len(text))
+
+    def build(self) -> Folded:
+        return Folded("".join(self._parts), self._starts, self._ends)
+
+
+def fold(text: str) -> Folded:
+    builder = FoldBuilder()
+    builder.keep(text, 0, len(text))
+    return builder.build()
+
+
+_NON_KEY = re.compile(r"[^0-9a-z]+")
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def name_key(text: str) -> str:
+    """The form two spellings share when they differ only in case, spacing, hyphens, apostrophes
+    or accents: "Kim Jong-un", "Kim Jong Un" and "KIM JONG UN" all give "kimjongun"."""
+    return _NON_KEY.sub("", strip_accents(text).casefold())
+
+
+def display_form(text: str) -> str:
+    """Whitespace collapsed, for messages: a name wrapped across lines reads as one line."""
+    return " ".join(text.split())

@@ -1,0 +1,1 @@
+"""Output formats. Each turns a CheckResult into text; none decides anything."""

@@ -1,0 +1,71 @@
+"""The human format: `path:line:col: CODE message`, a snippet with a caret, the suggestion and source."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from ..models import CheckResult, Finding, Severity
+
+Style = Callable[..., str]
+
+_SNIPPET_WIDTH = 100
+
+
+def _plain(text: str, **_: object) -> str:
+    return text
+
+
+def render(result: CheckResult, lines_of: Callable[[str, int], str | None], *, style: Style = _plain) -> str:
+    """`lines_of(path, line)` returns a line of the checked file (None when unavailable)."""
+    out: list[str] = []
+    for finding in result.findings:
+        out.append(_finding(finding, lines_of(finding.path, finding.span.line), style))
+    out.append(summary(result, style))
+    return "\n".join(out) + "\n"
+
+
+def _finding(f: Finding, line_text: str | None, style: Style) -> str:
+    colour = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}[f.severity]
+    head = (f"{style(f.path, bold=True)}:{f.span.line}:{f.span.column}: "
+            f"{style(f.code, fg=colour, bold=True)} {f.message}")
+    parts = [head]
+    if line_text is not None and f.text:
+        parts.extend(_snippet(f, line_text, style, colour))
+    if f.suggestion:
+        parts.append(f"    = suggestion: {f.suggestion}")
+    if f.source:
+        parts.append(f"    = source: {f.source.publisher}, \"{f.source.title}\" <{f.source.url}>")
+    return "\n".join(parts) + "\n"
+
+
+def _snippet(f: Finding, line_text: str, style: Style, colour: str) -> list[str]:
+    start = f.span.column - 1
+    end = f.span.end_column - 1 if f.span.end_line == f.span.line else len(line_text)
+    end = max(end, start + 1)
+    # Long lines (a paragraph on one line) are cut to a window around the finding.
+    left = max(0, min(start - 30, len(line_text) - _SNIPPET_WIDTH))
+    right = min(len(line_text), max(left + _SNIPPET_WIDTH, end + 10))
+    shown = ("…" if left else "") + line_text[left:right] + ("…" if right < len(line_text) else "")
+    offset = start - left + (1 if left else 0)
+    gutter = " " * len(str(f.span.line))
+    shown = shown.replace("\t", " ")
+    return [
+        f"  {gutter} |",
+        f"  {f.span.line} | {shown}",
+        f"  {gutter} | {' ' * offset}{style('^' * (end - start), fg=colour, bold=True)}",
+    ]
+
+
+def summary(result: CheckResult, style: Style = _plain) -> str:
+    files = f"{result.files_checked} file{'s' if result.files_checked != 1 else ''}"
+    if not result.findings:
+        return style(f"All clear: no findings in {files}.", fg="green")
+    by_severity = Counter(f.severity.value for f in result.findings)
+    by_code = Counter(f.code for f in result.findings)
+    paths = len({f.path for f in result.findings})
+    kinds = ", ".join(f"{by_severity[s]} {s}{'s' if by_severity[s] != 1 else ''}"
+                      for s in ("error", "warning", "info") if by_severity[s])
+    codes = ", ".join(f"{code} ×{n}" for code, n in sorted(by_code.items()))
+    n = len(result.findings)
+    return f"Found {n} finding{'s' if n != 1 else ''} ({kinds}) in {paths} of {files}: {codes}."

@@ -1,0 +1,54 @@
+"""Is a string a plausible romanized Korean given name?
+
+Korean given names are one to three syllables, and English-language text spells each syllable in
+Revised Romanization, McCune-Reischauer (diacritics dropped) or a customary spelling ("Yoon", "Soo").
+A name one letter from a reference name that is itself made of real Korean syllables ("Kim Jong Nam"
+beside "Kim Jong Un", "Lee Jae-yong" beside "Lee Jae-myung") is far more likely another person than a
+typo, so the name rules stay silent on it. "Yo-Long" is not Korean: no syllable starts with "l".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_INITIALS = (
+    "", "g", "k", "kk", "n", "d", "t", "tt", "r", "m", "b", "p", "pp", "s", "ss", "sh", "j", "jj",
+    "ch", "tch", "h", "wh",
+    "th", "kh", "ph",  # DPRK official spellings of aspirated consonants: "Pak Thae Song"
+)
+_VOWELS = (
+    "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we",
+    "wi", "yu", "eu", "ui", "i",
+    # customary spellings in names: Yoon, Moon, Lee/Hee, Suh, Oh, Seok/Suk, Young, Hyuk
+    "oo", "ee", "ou", "uh", "oh", "ah", "eh", "yoo", "you", "yuh", "eui", "wee", "woo", "wu", "ei", "ie", "oi",
+)
+_FINALS = ("", "k", "g", "ck", "kk", "n", "t", "d", "l", "m", "p", "b", "ng")
+
+
+@lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    return frozenset(i + v + f for i in _INITIALS for v in _VOWELS for f in _FINALS)
+
+
+def _segments(part: str, syllables: frozenset[str], max_syllables: int) -> bool:
+    # Can `part` be cut into 1..max_syllables valid syllables? Syllables are at most 7 letters.
+    reachable = {0: 0}
+    for i in range(len(part)):
+        if i not in reachable or reachable[i] >= max_syllables:
+            continue
+        for j in range(i + 1, min(len(part), i + 7) + 1):
+            if part[i:j] in syllables:
+                reachable[j] = min(reachable.get(j, max_syllables), reachable[i] + 1)
+    return len(part) in reachable
+
+
+def is_korean_given_name(text: str) -> bool:
+    """True when every hyphen- or space-separated part of `text` reads as Korean syllables
+    (at most three in all)."""
+    parts = [p for p in re.split(r"[\s'-]+", text.lower()) if p]
+    if not parts or len(parts) > 3 or not all(p.isascii() and p.isalpha() for p in parts):
+        return False
+    syllables = _syllables()
+    budget = 3 - (len(parts) - 1)
+    return all(_segments(p, syllables, budget) for p in parts)

@@ -1,0 +1,50 @@
+"""The rule registry. Codes are stable and never reused; families by prefix: FL1xx names, FL2xx dates,
+FL3xx figures, FL4xx titles and descriptions, FL5xx consistency, FL9xx input problems."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .base import Rule, RuleContext
+from .inputs import InvalidFrontMatter, UnreadableFile
+from .names import GivenNameAsSurname, MisspelledName, NotHouseStyle
+
+ALL_RULES: tuple[type[Rule], ...] = (
+    MisspelledName,
+    GivenNameAsSurname,
+    NotHouseStyle,
+    UnreadableFile,
+    InvalidFrontMatter,
+)
+RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}
+
+
+class UnknownRuleError(ValueError):
+    pass
+
+
+def _expand(patterns: Iterable[str]) -> set[str]:
+    """Codes or prefixes ("FL1", "FL10", "ALL") to the codes they name."""
+    codes: set[str] = set()
+    for raw in patterns:
+        pattern = raw.strip().upper()
+        if not pattern:
+            continue
+        if pattern == "ALL":
+            codes.update(RULES_BY_CODE)
+            continue
+        matched = {code for code in RULES_BY_CODE if code.startswith(pattern)}
+        if not matched:
+            raise UnknownRuleError(f"unknown rule code or prefix: {raw}")
+        codes |= matched
+    return codes
+
+
+def enabled_codes(select: Iterable[str] | None = None, ignore: Iterable[str] = (),
+                  extend_select: Iterable[str] = ()) -> frozenset[str]:
+    """The codes a run reports: `select` replaces the default set, `extend_select` adds to it."""
+    base = _expand(select) if select else {r.code for r in ALL_RULES if r.enabled_by_default}
+    return frozenset((base | _expand(extend_select)) - _expand(ignore))
+
+
+__all__ = ["ALL_RULES", "RULES_BY_CODE", "Rule", "RuleContext", "UnknownRuleError", "enabled_codes"]

@@ -1,0 +1,51 @@
+"""What every rule is: a code, a name, a one-line summary, a default severity, and a docstring that
+`factlint explain CODE` prints. A rule reads claims and returns findings; it never reads files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ..models import Claim, Finding, Reference, Severity, SourceRef, Span
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What a rule may know besides the claims: the document's path and date, and the reference."""
+
+    path: str
+    reference: Reference
+    as_of: dt.date | None = None
+
+    def source(self, entity_id: str | None) -> SourceRef | None:
+        """The first source the entity cites: the record that proves the finding."""
+        entity = self.reference.entity(entity_id) if entity_id else None
+        ids = list(getattr(entity, "sources", []) or []) or ([entity.source] if hasattr(entity, "source") else [])
+        for source_id in ids:
+            src = self.reference.sources.get(source_id)
+            if src is not None:
+                return SourceRef(id=src.id, publisher=src.publisher, title=src.title, url=src.url)
+        return None
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    summary: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.WARNING
+    enabled_by_default: ClassVar[bool] = True
+
+    def check(self, claims: Sequence[Claim], ctx: RuleContext) -> Iterator[Finding]:
+        return iter(())
+
+    def finding(self, ctx: RuleContext, span: Span, text: str, message: str, *,
+                suggestion: str | None = None, entity_id: str | None = None) -> Finding:
+        return Finding(path=ctx.path, code=self.code, severity=self.severity, message=message, span=span,
+                       text=text, suggestion=suggestion, entity_id=entity_id, source=ctx.source(entity_id))
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or cls.summary)

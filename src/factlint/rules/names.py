@@ -1,0 +1,137 @@
+"""FL1xx: names of officials and organizations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from ..models import Claim, Finding, NameMention, Person, Severity
+from ..normalize import display_form
+from .base import Rule, RuleContext
+
+
+class MisspelledName(Rule):
+    """Likely misspelling of a known name.
+
+    What it catches
+        A name a letter or two away from a person or organization in the reference, in no accepted
+        spelling: "Kim Yo-Long" for Kim Yo Jong, "Antony Blinkin" for Antony Blinken, "Blinkin said"
+        after the article has named Antony Blinken, "Korean Central News Agancy".
+
+    Why it matters
+        A misspelled name is the error readers notice first and forgive least, and the one a spell
+        checker cannot see: every part of "Kim Yo-Long" is a real word.
+
+    How it decides
+        A candidate is compared only with reference names that share one part exactly (the family or
+        the given name). It is flagged when the other part is within one edit (two for long names) and
+        is not itself the name of someone else: not a common given name or surname ("John Kelly" is
+        not a misspelling of John Kerry), not another person in the reference (Kim Jong Un, Kim Jong Il
+        and Kim Yo Jong are three people), and, for Korean names, not a string of real Korean syllables
+        ("Lee Jae-yong" is not a misspelling of Lee Jae-myung). Accepted romanizations in the reference
+        ("Kim Jong-un", "Yoon Suk-yeol") are never flagged. When two people fit equally well, it says
+        nothing.
+
+    Example
+        Kim Yo-Long said ...          →  Kim Yo Jong said ...
+
+    Fix safety
+        The suggestion is the reference's canonical form. Safe to apply when the finding names one
+        person; read the sentence first if the article may mean someone outside the reference.
+    """
+
+    code = "FL101"
+    name = "misspelled-name"
+    summary = "Likely misspelling of a known person or organization"
+
+    def check(self, claims: Sequence[Claim], ctx: RuleContext) -> Iterator[Finding]:
+        for claim in claims:
+            if isinstance(claim, NameMention) and claim.method == "fuzzy" and claim.entity_id:
+                entity = ctx.reference.entity(claim.entity_id)
+                if entity is None:
+                    continue
+                partial = claim.matched_form != entity.name
+                target = claim.matched_form if partial else entity.name
+                what = f"the family name of {entity.name}" if partial else entity.name
+                yield self.finding(ctx, claim.span, claim.text,
+                                   f'"{display_form(claim.text)}" looks like a misspelling of {what}',
+                                   suggestion=target, entity_id=entity.id)
+
+
+class GivenNameAsSurname(Rule):
+    """Given name used as a family name.
+
+    What it catches
+        For people whose family name comes first (Korean, Chinese and often Japanese names), the given
+        name standing alone where a surname belongs: "Pres. Suk-yeol" for President Yoon Suk Yeol,
+        "Yo Long said" for Kim Yo Jong (misspelled too), "Jinping said" for Xi Jinping.
+
+    Why it matters
+        "Yoon Suk Yeol" is family name Yoon, given name Suk Yeol. Calling him "Suk-yeol" on second
+        reference is like calling Joe Biden "Mr. Joe": wrong, and a sign the writer does not know who
+        they are writing about.
+
+    How it decides
+        A lone one- or two-word given name of a family-first person in the reference, written exactly or
+        (when the article names that person) a letter away, not itself a common name or anyone's
+        family name. Short given names (under four letters, like Wang Yi's "Yi") are left alone.
+
+    Example
+        Pres. Suk-yeol said ...       →  Pres. Yoon said ...
+
+    Fix safety
+        The suggestion is the family name. Safe when the person is unambiguous.
+    """
+
+    code = "FL102"
+    name = "given-name-as-surname"
+    summary = "A family-name-first person's given name used as their surname"
+
+    def check(self, claims: Sequence[Claim], ctx: RuleContext) -> Iterator[Finding]:
+        for claim in claims:
+            if isinstance(claim, NameMention) and claim.method == "given-as-surname" and claim.entity_id:
+                person = ctx.reference.people.get(claim.entity_id)
+                if person is None:
+                    continue
+                written = display_form(claim.text)
+                if claim.score < 100:
+                    message = (f'"{written}" looks like {person.name}\'s given name, misspelled, used as a '
+                               f"surname; the family name is {person.family}")
+                else:
+                    message = f'"{written}" is {person.name}\'s given name, not a surname; the family name is {person.family}'
+                yield self.finding(ctx, claim.span, claim.text, message, suggestion=person.family,
+                                   entity_id=person.id)
+
+
+class NotHouseStyle(Rule):
+    """Accepted spelling that is not the house style.
+
+    What it catches
+        A correct, accepted form of a name that differs from the reference's canonical form: "Kim
+        Jong-un" where the house style is "Kim Jong Un", "Yoon Suk-yeol" for "Yoon Suk Yeol".
+
+    Why it matters
+        Consistency. A briefing that writes one name three ways looks careless even when every
+        spelling is defensible. Off by default: select it (--select FL103) where a house style applies.
+
+    Example
+        Kim Jong-un                   →  Kim Jong Un
+
+    Fix safety
+        Safe: the suggestion is the canonical form of the same entity.
+    """
+
+    code = "FL103"
+    name = "not-house-style"
+    summary = "An accepted variant of a name that is not the house style (off by default)"
+    severity = Severity.INFO
+    enabled_by_default = False
+
+    def check(self, claims: Sequence[Claim], ctx: RuleContext) -> Iterator[Finding]:
+        for claim in claims:
+            if isinstance(claim, NameMention) and claim.method == "variant" and claim.entity_id:
+                entity = ctx.reference.entity(claim.entity_id)
+                if entity is None:
+                    continue
+                yield self.finding(ctx, claim.span, claim.text,
+                                   f'"{display_form(claim.text)}" is an accepted spelling; house style is "{entity.name}"',
+                                   suggestion=entity.name, entity_id=entity.id)
