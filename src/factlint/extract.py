@@ -118,12 +118,15 @@ def extract_claims(doc: Document, index: NameIndex) -> list[Claim]:
         hits.extend(exact)
     hits.extend(_partial_hits(index, free, hits))
     hits.sort(key=lambda h: (h.start, h.end))
-    return [
-        NameMention(text=doc.text[h.start:h.end], span=doc.span(h.start, h.end), entity_id=h.entity_id,
+    mentions = []
+    for h in hits:
+        span = doc.span(h.start, h.end)
+        mentions.append(NameMention(
+            text=doc.original[span.start:span.end], normalized=display_form(doc.text[h.start:h.end]),
+            span=span, entity_id=h.entity_id,
                     entity_kind=h.entity_kind, method=h.method, score=round(h.score, 1),  # type: ignore[arg-type]
-                    matched_form=h.form)
-        for h in hits
-    ]
+            matched_form=h.form))
+    return mentions
 
 
 def _uncovered(run: list[Token], hits: list[_Hit]) -> list[list[Token]]:
@@ -223,10 +226,17 @@ def _given_first(index: NameIndex, given: Token, family: Token) -> list[tuple[in
         if found:
             out.append(_fuzzy(found, given, family, given.key + family.key))
     people = index.given_first_by_family.get(family.key)
-    if people and not index.is_common_name(family.key):
-        # A misspelled given name is only telling beside a rare family name: "Anthony Blinken" is
-        # Antony Blinken, but "Barry Harris" need not be Harry Harris.
-        found = index.best_person(people, "given", given.key)
+    if people:
+        # A misspelled given name is telling beside a rare family name ("Anthony Blinken" is Antony
+        # Blinken) or when both given names are rare ("Condoleeza Rice"), but "Barry Harris" need not
+        # be Harry Harris.
+        if not index.is_common_name(family.key):
+            found = index.best_person(people, "given", given.key)
+        elif not index.is_common_name(given.key):
+            rare = [p for p in people if not index.is_common_name(name_key(p.given))]
+            found = index.best_person(rare, "given", given.key)
+        else:
+            found = None
         if found:
             out.append(_fuzzy(found, given, family, given.key + family.key))
     return out

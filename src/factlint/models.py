@@ -262,7 +262,8 @@ class NameMention(Model):
     """The article names a person or an organization."""
 
     kind: Literal["name"] = "name"
-    text: str
+    text: str  # exactly as written in the file
+    normalized: str  # as matched: Unicode folded, whitespace collapsed
     span: Span
     entity_id: str | None  # None when nothing in the reference fits
     entity_kind: Literal["person", "organization"] | None = None

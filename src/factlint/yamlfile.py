@@ -18,6 +18,7 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
 Path = tuple[str | int, ...]
+_PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 MAX_NODES = 2_000_000
 
 
@@ -76,6 +77,8 @@ def _build(loader: Any, node: yaml.Node, path: Path, lines: dict[Path, int], cou
         raise YamlError(f"document too large or too many aliases (over {MAX_NODES:,} nodes)",
                         node.start_mark.line + 1)
     lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
+        raise YamlError(f"unsupported tag {node.tag!r}: only plain YAML is accepted", node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:

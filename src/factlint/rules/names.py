@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ..models import Claim, Finding, NameMention, Person, Severity
-from ..normalize import display_form
 from .base import Rule, RuleContext
 
 
@@ -53,7 +52,7 @@ class MisspelledName(Rule):
                 target = claim.matched_form if partial else entity.name
                 what = f"the family name of {entity.name}" if partial else entity.name
                 yield self.finding(ctx, claim.span, claim.text,
-                                   f'"{display_form(claim.text)}" looks like a misspelling of {what}',
+                                   f'"{claim.normalized}" looks like a misspelling of {what}',
                                    suggestion=target, entity_id=entity.id)
 
 
@@ -92,7 +91,7 @@ class GivenNameAsSurname(Rule):
                 person = ctx.reference.people.get(claim.entity_id)
                 if person is None:
                     continue
-                written = display_form(claim.text)
+                written = claim.normalized
                 if claim.score < 100:
                     message = (f'"{written}" looks like {person.name}\'s given name, misspelled, used as a '
                                f"surname; the family name is {person.family}")
@@ -133,5 +132,5 @@ class NotHouseStyle(Rule):
                 if entity is None:
                     continue
                 yield self.finding(ctx, claim.span, claim.text,
-                                   f'"{display_form(claim.text)}" is an accepted spelling; house style is "{entity.name}"',
+                                   f'"{claim.normalized}" is an accepted spelling; house style is "{entity.name}"',
                                    suggestion=entity.name, entity_id=entity.id)

@@ -1,0 +1,166 @@
+"""The command line, run as a real subprocess (the way editors, hooks and CI run it) and in-process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import EXAMPLES
+from factlint.cli import main
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_COLOR": "1"}
+    return subprocess.run([sys.executable, "-m", "factlint", *args], capture_output=True, text=True,
+                          cwd=cwd, env=env, timeout=120)
+
+
+def console_script() -> str:
+    return str(Path(sys.executable).with_name("factlint"))
+
+
+def test_check_examples_json_from_another_directory(tmp_path):
+    # Run from an unrelated folder: the bundled reference must come with the installed package.
+    proc = run("check", str(EXAMPLES), "--format", "json", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["version"] == 1 and data["files_checked"] == 4
+    got = [(Path(f["path"]).name, f["line"], f["column"], f["end_line"], f["end_column"], f["code"], f["suggestion"])
+           for f in data["findings"]]
+    assert got == [
+        ("house-style.txt", 7, 23, 7, 38, "FL101", "Antony Blinken"),
+        ("house-style.txt", 10, 28, 10, 35, "FL102", "Xi"),
+        ("names-errors.md", 8, 34, 8, 45, "FL101", "Kim Yo Jong"),
+        ("names-errors.md", 9, 8, 9, 15, "FL102", "Kim"),
+        ("names-errors.md", 11, 22, 11, 30, "FL102", "Yoon"),
+        ("names-errors.md", 13, 20, 13, 34, "FL101", "Antony Blinken"),
+        ("names-errors.md", 13, 76, 13, 83, "FL101", "Blinken"),
+        ("names-errors.md", 16, 26, 16, 52, "FL101", "Korean Central News Agency"),
+        ("statement.html", 7, 44, 7, 55, "FL101", "Kim Yo Jong"),
+    ]
+    first = data["findings"][2]
+    assert first["severity"] == "warning" and first["text"] == "Kim Yo-Long"
+    assert set(first["source"]) == {"id", "publisher", "title", "url"}
+
+
+def test_text_format_has_location_snippet_caret_suggestion_and_source():
+    proc = subprocess.run([console_script(), "check", str(EXAMPLES / "names-errors.md"), "--select", "FL102"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1
+    lines = proc.stdout.splitlines()
+    assert lines[0] == (f"{EXAMPLES / 'names-errors.md'}:9:8: FL102 \"Yo Long\" looks like Kim Yo Jong's given name, "
+                        "misspelled, used as a surname; the family name is Kim")
+    assert lines[2] == "  9 | media. Yo Long said the allies were raising tensions."
+    assert lines[3] == "    |        ^^^^^^^"
+    assert lines[4] == "    = suggestion: Kim"
+    assert lines[5].startswith("    = source: ")
+    assert lines[-1] == "Found 2 findings (2 warnings) in 1 of 1 file: FL102 ×2."
+    assert "\x1b[" not in proc.stdout  # no colour when piped
+
+
+def test_clean_file_exits_zero():
+    proc = run("check", str(EXAMPLES / "alliance-clean.md"))
+    assert proc.returncode == 0
+    assert proc.stdout == "All clear: no findings in 1 file.\n"
+
+
+@pytest.mark.parametrize("fail_on, code", [("warning", 1), ("error", 0), ("never", 0), ("info", 1)])
+def test_fail_on(fail_on, code):
+    assert run("check", str(EXAMPLES / "names-errors.md"), "--fail-on", fail_on).returncode == code
+
+
+def test_info_findings_fail_only_at_fail_on_info():
+    args = ("check", str(EXAMPLES / "alliance-clean.md"), "--select", "FL103")
+    assert run(*args).returncode == 0
+    assert run(*args, "--fail-on", "info").returncode == 1
+
+
+def test_unreadable_file_is_reported_and_others_still_checked(tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"caf\xe9 au lait")
+    (tmp_path / "good.md").write_text("Kim Yo-Long spoke.\n", encoding="utf-8")
+    proc = run("check", str(tmp_path), "--format", "json")
+    assert proc.returncode == 2
+    found = [(Path(f["path"]).name, f["code"]) for f in json.loads(proc.stdout)["findings"]]
+    assert found == [("bad.txt", "FL901"), ("good.md", "FL101")]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["check", "x.md", "--select", "FL999"], "factlint: error: unknown rule code or prefix: FL999"),
+    (["check", "x.md", "--reference", "/nonexistent/dir"], "reference path does not exist"),
+    (["check", "x.md", "--no-default-reference"], "needs at least one --reference DIR"),
+    (["explain", "FL000"], "factlint: error: unknown rule code: FL000"),
+])
+def test_usage_errors_exit_2_with_one_line_and_no_traceback(args, message):
+    proc = run(*args)
+    assert proc.returncode == 2
+    assert message in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_bad_as_of_is_a_usage_error():
+    proc = run("check", str(EXAMPLES), "--as-of", "2023-02-30")
+    assert proc.returncode == 2 and "not a date" in proc.stderr
+
+
+def test_include_and_exclude(tmp_path):
+    (tmp_path / "a.md").write_text("Kim Yo-Long.\n", encoding="utf-8")
+    (tmp_path / "b.rst").write_text("Kim Yo-Long.\n", encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "c.md").write_text("Kim Yo-Long.\n", encoding="utf-8")
+
+    def files(*extra: str) -> list[str]:
+        out = json.loads(run("check", str(tmp_path), "--format", "json", *extra).stdout)
+        return sorted(Path(f["path"]).relative_to(tmp_path).as_posix() for f in out["findings"])
+
+    assert files() == ["a.md", "drafts/c.md"]
+    assert files("--include", "*.rst") == ["b.rst"]
+    assert files("--exclude", "drafts") == ["a.md"]
+
+
+def test_rules_and_explain_in_process():
+    runner = CliRunner()
+    listing = runner.invoke(main, ["rules"])
+    assert listing.exit_code == 0
+    assert "FL101  on   warning  misspelled-name" in listing.output
+    assert "FL103  off  info" in listing.output
+    explained = runner.invoke(main, ["explain", "fl102"])
+    assert explained.exit_code == 0
+    assert explained.output.startswith("FL102 (given-name-as-surname): ")
+    for section in ("What it catches", "Why it matters", "Example", "Fix safety"):
+        assert section in explained.output
+
+
+def test_lookup_shows_nearest_entities_with_scores():
+    result = CliRunner().invoke(main, ["lookup", "Kim", "Yo-Long", "--limit", "3"])
+    assert result.exit_code == 0
+    first = result.output.splitlines()[0].split()
+    assert first[1:3] == ["person", "kim-yo-jong"] and 80 < float(first[0]) < 100
+
+
+def test_check_in_process_matches_subprocess():
+    result = CliRunner().invoke(main, ["check", str(EXAMPLES), "--format", "json"])
+    assert result.exit_code == 1
+    assert json.loads(result.output) == json.loads(run("check", str(EXAMPLES), "--format", "json").stdout)
+
+
+def test_reference_validate(tmp_path):
+    ok = run("reference", "validate")
+    assert ok.returncode == 0 and ok.stdout.startswith("Reference OK: ")
+    (tmp_path / "extra.yaml").write_text(
+        "people:\n  - {id: p1, name: Kim Jong Un, family: Kim, given: Jong Un, order: family-first, sources: [s9]}\n",
+        encoding="utf-8")
+    bad = run("reference", "validate", str(tmp_path))
+    assert bad.returncode == 1
+    assert f"{tmp_path / 'extra.yaml'}:2: p1: cites unknown source 's9' (unsourced fact)" in bad.stdout
+    assert "name 'Kim Jong Un' is also claimed by" in bad.stdout
+
+
+def test_version():
+    proc = run("--version")
+    assert proc.returncode == 0 and proc.stdout.startswith("factlint, version ")
