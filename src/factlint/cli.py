@@ -14,7 +14,7 @@ import click
 from . import __version__
 from .api import check_paths
 from .document import InputError, decode
-from .models import CheckResult, Reference, Severity
+from .models import CheckResult, Reference
 from .reference import ReferenceError, load_reference, validate_reference
 from .rules import ALL_RULES, RULES_BY_CODE, UnknownRuleError, enabled_codes
 
@@ -146,7 +146,7 @@ def lookup(name: tuple[str, ...], limit: int, references: tuple[str, ...], no_de
     reference = _reference(references, not no_default_reference)
     query = " ".join(name)
     for form, score in index_for(reference).lookup(query, limit=limit):
-        entity = reference.entity(form.entity_id)
+        entity = reference.named(form.entity_id)
         canonical = entity.name if entity is not None else form.text
         via = "" if form.text == canonical else f"  (as {form.text!r})"
         click.echo(f"{score:5.1f}  {form.kind:<12}  {form.entity_id:<28}  {canonical}{via}")

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from rapidfuzz import fuzz
 
 from .document import Document
-from .models import Claim, NameMention, Person
+from .models import Claim, MatchMethod, NameMention, Person
 from .names import Form, NameIndex, allowed_edits, edits
 from .normalize import display_form, name_key
 from .romanization import is_korean_given_name
@@ -100,8 +101,8 @@ class _Hit:
     start: int
     end: int
     entity_id: str
-    entity_kind: str
-    method: str
+    entity_kind: Literal["person", "organization"]
+    method: MatchMethod
     score: float
     form: str
 
@@ -123,9 +124,8 @@ def extract_claims(doc: Document, index: NameIndex) -> list[Claim]:
         span = doc.span(h.start, h.end)
         mentions.append(NameMention(
             text=doc.original[span.start:span.end], normalized=display_form(doc.text[h.start:h.end]),
-            span=span, entity_id=h.entity_id,
-                    entity_kind=h.entity_kind, method=h.method, score=round(h.score, 1),  # type: ignore[arg-type]
-            matched_form=h.form))
+            span=span, entity_id=h.entity_id, entity_kind=h.entity_kind, method=h.method,
+            score=round(h.score, 1), matched_form=h.form))
     return mentions
 
 
@@ -176,7 +176,7 @@ def _exact_hits(text: str, index: NameIndex, run: list[Token]) -> list[_Hit]:
 
 def _exact_hit(written: str, start: int, end: int, forms: list[Form], index: NameIndex) -> _Hit:
     form = forms[0]  # validation guarantees one entity per key
-    entity = index.reference.entity(form.entity_id)
+    entity = index.reference.named(form.entity_id)
     canonical = entity.name if entity is not None else form.text
     method = "exact" if display_form(written) == canonical else "variant"
     return _Hit(start, end, form.entity_id, form.kind, method, 100.0, form.text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import Enum
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
@@ -220,12 +220,19 @@ class Reference(Model):
     _name_index: Any = PrivateAttr(default=None)  # built on first use by names.index_for()
 
     def entity(self, entity_id: str) -> Person | Organization | Agreement | Figure | None:
-        return (
-            self.people.get(entity_id)
-            or self.organizations.get(entity_id)
-            or self.agreements.get(entity_id)
-            or self.figures.get(entity_id)
-        )
+        return self.named(entity_id) or self.figures.get(entity_id)
+
+    def named(self, entity_id: str) -> Person | Organization | Agreement | None:
+        """The person, organization or agreement with this id: the entities that have names."""
+        return self.people.get(entity_id) or self.organizations.get(entity_id) or self.agreements.get(entity_id)
+
+    def sources_of(self, entity_id: str) -> list[Source]:
+        """The sources an entity cites, in the order it lists them (the first is the strongest)."""
+        entity = self.entity(entity_id)
+        if entity is None:
+            return []
+        ids = [entity.source] if isinstance(entity, Figure) else entity.sources
+        return [self.sources[i] for i in ids if i in self.sources]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -272,7 +279,7 @@ class NameMention(Model):
     matched_form: str | None = None  # the reference form the text was matched against
 
 
-Claim = Annotated[Union[NameMention], Field(discriminator="kind")]
+Claim = Annotated[NameMention, Field(discriminator="kind")]
 
 
 class SourceRef(Model):

@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Literal
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -26,7 +27,7 @@ class Form:
     """One written form of an entity: "Kim Jong-un" for the person kim-jong-un."""
 
     entity_id: str
-    kind: str  # "person" or "organization"
+    kind: Literal["person", "organization"]
     text: str
     canonical: bool
 
@@ -83,7 +84,7 @@ class NameIndex:
                 self.orgs_by_length[len(keys)].append((keys, org))
         self.lexicon = common_names()
 
-    def _add_forms(self, entity_id: str, kind: str, name: str, variants: list[str]) -> None:
+    def _add_forms(self, entity_id: str, kind: Literal["person", "organization"], name: str, variants: list[str]) -> None:
         for i, text in enumerate((name, *variants)):
             forms = self.exact[name_key(text)]
             if all(f.entity_id != entity_id for f in forms):

@@ -12,10 +12,11 @@ import itertools
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
-from .models import Agreement, Organization, Person, Problem, Reference, ReferenceFile
+from .models import Agreement, Figure, Organization, Person, Problem, Reference, ReferenceFile
 from .normalize import name_key
 from .yamlfile import LineMap, YamlError, load_yaml
 
@@ -131,7 +132,7 @@ def _load_file(file: Path, problems: list[Problem]) -> tuple[ReferenceFile, Line
         return None
 
 
-def _describe(loc: tuple, err: dict) -> str:
+def _describe(loc: tuple, err: Any) -> str:
     # Drop pydantic's internal markers (function-before etc.) from the location.
     dotted = ".".join(str(p) for p in loc if not str(p).startswith(("function-", "function_")))
     if err["type"] == "extra_forbidden":
@@ -152,43 +153,43 @@ def _problem(reference: Reference, key: str, message: str) -> Problem:
     return Problem(path=path or "<reference>", line=line, message=message)
 
 
-def _cited_sources(entity: object) -> Iterable[str]:
-    for name in ("sources",):
-        yield from getattr(entity, name, []) or []
-    source = getattr(entity, "source", None)
-    if source:
-        yield source
-    for office in getattr(entity, "offices", []) or []:
-        yield office.source
-    for event in getattr(entity, "events", []) or []:
-        yield event.source
+def _cited_sources(entity: Person | Organization | Agreement | Figure) -> Iterable[str]:
+    if isinstance(entity, Figure):
+        yield entity.source
+        return
+    yield from entity.sources
+    if isinstance(entity, Person):
+        yield from (office.source for office in entity.offices)
+    if isinstance(entity, Agreement):
+        yield from (event.source for event in entity.events)
 
 
 def name_forms(entity: Person | Organization | Agreement) -> list[str]:
     """Every written form an entity is known by (acronyms excluded: they are matched by case)."""
-    forms = [entity.name, *entity.variants] if not isinstance(entity, Agreement) else [entity.name, *entity.aliases]
-    return forms
+    if isinstance(entity, Agreement):
+        return [entity.name, *entity.aliases]
+    return [entity.name, *entity.variants]
 
 
 def _cross_check(reference: Reference) -> list[Problem]:
     problems: list[Problem] = []
-    entities = list(itertools.chain(reference.people.values(), reference.organizations.values(),
-                                    reference.agreements.values(), reference.figures.values()))
-    for entity in entities:
+    named: list[Person | Organization | Agreement] = [
+        *reference.people.values(), *reference.organizations.values(), *reference.agreements.values()]
+    for entity in [*named, *reference.figures.values()]:
         for source_id in _cited_sources(entity):
             if source_id not in reference.sources:
                 problems.append(_problem(reference, entity.id, f"{entity.id}: cites unknown source {source_id!r} (unsourced fact)"))
 
     claimed: dict[str, str] = {}
-    for entity in itertools.chain(reference.people.values(), reference.organizations.values(),
-                                  reference.agreements.values()):
+    for entity in named:
         for form in name_forms(entity):
             key = name_key(form)
             owner = claimed.setdefault(key, entity.id)
             if owner != entity.id:
                 problems.append(_problem(reference, entity.id, f"{entity.id}: name {form!r} is also claimed by {owner}"))
     acronyms: dict[str, str] = {}
-    for entity in itertools.chain(reference.organizations.values(), reference.agreements.values()):
+    with_acronyms: list[Organization | Agreement] = [*reference.organizations.values(), *reference.agreements.values()]
+    for entity in with_acronyms:
         for acronym in entity.acronyms:
             owner = acronyms.setdefault(acronym, entity.id)
             if owner != entity.id:

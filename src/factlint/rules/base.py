@@ -22,13 +22,11 @@ class RuleContext:
 
     def source(self, entity_id: str | None) -> SourceRef | None:
         """The first source the entity cites: the record that proves the finding."""
-        entity = self.reference.entity(entity_id) if entity_id else None
-        ids = list(getattr(entity, "sources", []) or []) or ([entity.source] if hasattr(entity, "source") else [])
-        for source_id in ids:
-            src = self.reference.sources.get(source_id)
-            if src is not None:
-                return SourceRef(id=src.id, publisher=src.publisher, title=src.title, url=src.url)
-        return None
+        sources = self.reference.sources_of(entity_id) if entity_id else []
+        if not sources:
+            return None
+        src = sources[0]
+        return SourceRef(id=src.id, publisher=src.publisher, title=src.title, url=src.url)
 
 
 class Rule:

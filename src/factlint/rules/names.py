@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..models import Claim, Finding, NameMention, Person, Severity
+from ..models import Claim, Finding, NameMention, Severity
 from .base import Rule, RuleContext
 
 
@@ -45,7 +45,7 @@ class MisspelledName(Rule):
     def check(self, claims: Sequence[Claim], ctx: RuleContext) -> Iterator[Finding]:
         for claim in claims:
             if isinstance(claim, NameMention) and claim.method == "fuzzy" and claim.entity_id:
-                entity = ctx.reference.entity(claim.entity_id)
+                entity = ctx.reference.named(claim.entity_id)
                 if entity is None:
                     continue
                 partial = claim.matched_form != entity.name
@@ -128,7 +128,7 @@ class NotHouseStyle(Rule):
     def check(self, claims: Sequence[Claim], ctx: RuleContext) -> Iterator[Finding]:
         for claim in claims:
             if isinstance(claim, NameMention) and claim.method == "variant" and claim.entity_id:
-                entity = ctx.reference.entity(claim.entity_id)
+                entity = ctx.reference.named(claim.entity_id)
                 if entity is None:
                     continue
                 yield self.finding(ctx, claim.span, claim.text,
