@@ -178,7 +178,7 @@ def _exact_hit(written: str, start: int, end: int, forms: list[Form], index: Nam
     form = forms[0]  # validation guarantees one entity per key
     entity = index.reference.named(form.entity_id)
     canonical = entity.name if entity is not None else form.text
-    method = "exact" if display_form(written) == canonical else "variant"
+    method: MatchMethod = "exact" if display_form(written) == canonical else "variant"
     return _Hit(start, end, form.entity_id, form.kind, method, 100.0, form.text)
 
 
