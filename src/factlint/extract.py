@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 
 from .document import Document
 from .models import Claim, MatchMethod, NameMention, Person
-from .names import Form, NameIndex, allowed_edits, edits
+from .names import Form, NameIndex, allowed_edits, edits, inflected
 from .normalize import display_form, name_key
 from .romanization import is_korean_given_name
 
@@ -117,7 +117,7 @@ def extract_claims(doc: Document, index: NameIndex) -> list[Claim]:
             hits.extend(found)
             free.extend((part, run) for part in _uncovered(segment, found))
         hits.extend(exact)
-    hits.extend(_partial_hits(index, free, hits))
+    hits.extend(_partial_hits(doc.text, index, free, hits))
     hits.sort(key=lambda h: (h.start, h.end))
     mentions = []
     for h in hits:
@@ -243,8 +243,9 @@ def _given_first(index: NameIndex, given: Token, family: Token) -> list[tuple[in
 
 
 def _known_family(index: NameIndex, key: str) -> bool:
-    # A different, real family name ("Kelly" beside "Kerry") names a different person.
-    return key in index.family_keys or index.is_common_name(key)
+    # A different, real family name ("Kelly" beside "Kerry") names a different person, and a common
+    # word or place ("Boston" beside "Bolton") is not a name at all.
+    return key in index.family_keys or index.is_common_name(key) or index.is_word(key)
 
 
 def _fuzzy(found: tuple[Person, int], first: Token, last: Token, written_key: str) -> tuple[int, int, _Hit]:
@@ -283,7 +284,9 @@ def _fuzzy_organization_hits(index: NameIndex, segment: list[Token]) -> list[_Hi
                     continue
                 k = diffs[0]
                 limit = allowed_edits(form_keys[k])
-                if limit and not index.is_common_name(window[k]) and edits(window[k], form_keys[k], limit) <= limit:
+                if (limit and not index.is_common_name(window[k]) and not index.is_word(window[k])
+                        and not inflected(window[k], form_keys[k])
+                        and edits(window[k], form_keys[k], limit) <= limit):
                     score = fuzz.ratio("".join(window), "".join(form_keys))
                     hits.append(_Hit(segment[i].start, segment[i + length - 1].end, org.id, "organization",
                                      "fuzzy", score, org.name))
@@ -293,7 +296,7 @@ def _fuzzy_organization_hits(index: NameIndex, segment: list[Token]) -> list[_Hi
 # --- pass 3: partial references ----------------------------------------------------------------
 
 
-def _partial_hits(index: NameIndex, segments: list[tuple[list[Token], list[Token]]],
+def _partial_hits(text: str, index: NameIndex, segments: list[tuple[list[Token], list[Token]]],
                   hits: list[_Hit]) -> list[_Hit]:
     """Lone family or given names. A given name standing alone where a family name belongs ("Pres.
     Suk-yeol") is a claim of its own; a lone family name resolves to the person the document names."""
@@ -307,9 +310,9 @@ def _partial_hits(index: NameIndex, segments: list[tuple[list[Token], list[Token
             for size in (2, 1):
                 window = words[i:i + size]
                 if len(window) == size and _adjacent(window):
-                    if _stands_alone(window, run):
+                    if _stands_alone(window, run) and not _vocative(text, window):
                         found = _given_as_surname(index, window, named)
-                    if found is None and size == 1:
+                    if found is None and size == 1 and not _cut_off(text, window[0]):
                         found = _lone_family(index, window[0], named)
                     if found:
                         break
@@ -333,6 +336,19 @@ def _stands_alone(window: list[Token], run: list[Token]) -> bool:
 
 def _adjacent(window: list[Token]) -> bool:
     return all(b.start - a.end <= 2 for a, b in zip(window, window[1:]))
+
+
+def _vocative(text: str, window: list[Token]) -> bool:
+    """ "Well, Fumio, welcome back": a given name used to address someone, as leaders do in
+    transcripts, is not a given name used as a surname."""
+    before = text[max(0, window[0].start - 3):window[0].start].rstrip(" \t")
+    after = text[window[-1].end:window[-1].end + 1]
+    return after in (",", "!", "?") and (before == "" or before[-1] in ",:;\n-\"'(")
+
+
+def _cut_off(text: str, token: Token) -> bool:
+    """ "Bideno- — Bidenomics": a word broken off in a transcript is not a misspelling."""
+    return text[token.end:token.end + 1] == "-" and not text[token.end + 1:token.end + 2].isalpha()
 
 
 def _given_as_surname(index: NameIndex, window: list[Token], named: dict[str, Person]) -> _Hit | None:

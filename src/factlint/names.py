@@ -39,6 +39,22 @@ def common_names() -> frozenset[str]:
     return frozenset(name_key(line) for line in text.splitlines() if line and not line.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Frequent English words, places among them ("boston", "vice"); see scripts/build_lexicon.py."""
+    text = (resources.files("factlint") / "data" / "common_words.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+# Endings that make another word of a name rather than a misspelling of it: plurals ("the Bidens",
+# "Departments of Defense") and Slavic feminine surnames ("Mariya Putina").
+_INFLECTIONS = ("s", "es", "a")
+
+
+def inflected(candidate: str, target: str) -> bool:
+    return any(candidate == target + ending or target == candidate + ending for ending in _INFLECTIONS)
+
+
 def allowed_edits(key: str) -> int:
     """How many edits a misspelling may be from `key`: none for very short names (every one-letter
     change of "Kim" or "Rice" is another real name), one up to eight letters, two beyond."""
@@ -83,6 +99,7 @@ class NameIndex:
                 keys = tuple(k for k in keys if k)
                 self.orgs_by_length[len(keys)].append((keys, org))
         self.lexicon = common_names()
+        self.words = common_words()
 
     def _add_forms(self, entity_id: str, kind: Literal["person", "organization"], name: str, variants: list[str]) -> None:
         for i, text in enumerate((name, *variants)):
@@ -97,6 +114,9 @@ class NameIndex:
     def is_common_name(self, key: str) -> bool:
         return key in self.lexicon
 
+    def is_word(self, key: str) -> bool:
+        return key in self.words
+
     def best_person(self, candidates: list[Person], attr: str, key: str,
                     limit: int | None = None) -> tuple[Person, int] | None:
         """The one person whose `attr` (family or given) is within allowed edits of `key`; None when
@@ -105,7 +125,7 @@ class NameIndex:
         for person in candidates:
             target = name_key(getattr(person, attr))
             allowed = allowed_edits(target) if limit is None else limit
-            if allowed == 0 or key == target:
+            if allowed == 0 or key == target or inflected(key, target):
                 continue
             d = edits(key, target, allowed)
             if d <= allowed:
