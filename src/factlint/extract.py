@@ -310,7 +310,7 @@ def _partial_hits(text: str, index: NameIndex, segments: list[tuple[list[Token],
             for size in (2, 1):
                 window = words[i:i + size]
                 if len(window) == size and _adjacent(window):
-                    if _stands_alone(window, run) and not _vocative(text, window):
+                    if _stands_alone(window, run) and not _set_off(text, window):
                         found = _given_as_surname(index, window, named)
                     if found is None and size == 1 and not _cut_off(text, window[0]):
                         found = _lone_family(index, window[0], named)
@@ -338,12 +338,12 @@ def _adjacent(window: list[Token]) -> bool:
     return all(b.start - a.end <= 2 for a, b in zip(window, window[1:]))
 
 
-def _vocative(text: str, window: list[Token]) -> bool:
-    """ "Well, Fumio, welcome back": a given name used to address someone, as leaders do in
-    transcripts, is not a given name used as a surname."""
+def _set_off(text: str, window: list[Token]) -> bool:
+    """A given name set off by punctuation on both sides addresses or names someone ("Well, Fumio,
+    welcome back", "his daughter, Ju Ae.") rather than standing in for a surname in a sentence."""
     before = text[max(0, window[0].start - 3):window[0].start].rstrip(" \t")
     after = text[window[-1].end:window[-1].end + 1]
-    return after in (",", "!", "?") and (before == "" or before[-1] in ",:;\n-\"'(")
+    return after in (",", ".", "!", "?", ";", ")") and (before == "" or before[-1] in ",:;\n-\"'(")
 
 
 def _cut_off(text: str, token: Token) -> bool:
