@@ -109,7 +109,8 @@ class Source(Model):
 class Office(Model):
     title: NonEmpty
     start: DateValue | None = None  # None: the record gives no start date
-    end: DateValue | None = None
+    end: DateValue | None = None  # None: still held (or the record gives no end)
+    country: str | None = None  # whose office, when not the person's own country ("United Nations")
     source: Id
     note: str | None = None
 
@@ -126,6 +127,7 @@ class Person(Model):
     order: NameOrder
     # The script the name is romanized from; "ko" enables checks that know Korean syllables.
     language: Literal["ko", "zh", "ja", "en", "ru", "pt", "other"] = "other"
+    country: str | None = None  # the country whose offices they held, e.g. "Republic of Korea"
     offices: list[Office] = []
     relation: str | None = None
     sources: list[Id] = Field(min_length=1)
