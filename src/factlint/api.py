@@ -17,7 +17,6 @@ from pathlib import Path
 from .document import KIND_BY_SUFFIX, Document, InputError, Kind, parse_document, read_document
 from .extract import extract_claims
 from .models import CheckResult, Claim, Finding, Reference
-from .names import index_for
 from .reference import load_reference
 from .rules import RULES_BY_CODE, RuleContext, enabled_codes
 from .rules.inputs import InvalidFrontMatter, UnreadableFile
@@ -27,7 +26,7 @@ DEFAULT_SUFFIXES = (".md", ".markdown", ".txt", ".html")
 
 def extract(doc: Document, reference: Reference) -> list[Claim]:
     """The claims an article makes."""
-    return extract_claims(doc, index_for(reference))
+    return extract_claims(doc, reference)
 
 
 def check_document(doc: Document, reference: Reference, codes: Iterable[str] | None = None) -> list[Finding]:

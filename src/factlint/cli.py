@@ -141,7 +141,7 @@ def _line_reader() -> Callable[[str, int], str | None]:
 @with_reference
 def lookup(name: tuple[str, ...], limit: int, references: tuple[str, ...], no_default_reference: bool) -> None:
     """Show the reference entries nearest to NAME, with similarity scores (0-100)."""
-    from .names import index_for
+    from .index import index_for
 
     reference = _reference(references, not no_default_reference)
     query = " ".join(name)

@@ -1,4 +1,4 @@
-"""From a document to claims: what the article asserts.
+"""Names: which people and organizations an article names, and how it spells them.
 
 Names are found in runs of capitalized words ("South Korean President Yoon Suk Yeol"). Each run is
 matched against the reference in three passes, most certain first:
@@ -6,32 +6,22 @@ matched against the reference in three passes, most certain first:
 1. exact: any sub-span whose name key (case, spaces, hyphens and accents ignored) is a known form;
 2. fuzzy full names: a family or given name matched exactly beside a part a few letters off;
 3. partial references: a lone family or given name, resolved against the people the document names.
-
-Later claim kinds (dates, figures, titles) are added here as further extractors over the same tokens.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Literal
 
 from rapidfuzz import fuzz
 
-from .document import Document
-from .models import Claim, MatchMethod, NameMention, Person
-from .names import Form, NameIndex, allowed_edits, edits, inflected
-from .normalize import display_form, name_key
-from .romanization import is_korean_given_name
+from ..document import Document
+from ..index import Form, NameIndex, allowed_edits, edits, inflected
+from ..models import MatchMethod, NameMention, Person
+from ..normalize import display_form, name_key
+from ..romanization import is_korean_given_name
+from .tokens import Token, tokenize_runs
 
-# A word, with apostrophes ("O'Brien") and hyphens before lower case ("Jae-in") inside it. A hyphen
-# before a capital starts a new word, so "Putin-Kim Jong Un" holds the name "Kim Jong Un".
-_WORD = re.compile(r"[^\W\d_]+(?:(?:'|-(?=[^\W\d_](?<![A-Z])))[^\W\d_]+)*")
-# Lower-case words that may sit inside a name: "Ministry of Foreign Affairs", "Workers' Party of Korea".
-_CONNECTORS = frozenset({"of", "the", "for", "and", "on", "de", "del", "la", "von", "van", "der", "bin", "al"})
-# Between two words of one name: spaces with at most one line break, a hyphen ("Yo-Jong"), or after
-# a plural possessive an apostrophe ("Workers' Party").
-_GAP = re.compile(r"-|'?[ \t]*(?:\r?\n[ \t]*)?")
 # Words that may stand before a lone given name without being part of the name: "President Jae-in".
 _TITLES = frozenset(name_key(w) for w in """
 President Pres Chairman Chairwoman Chair Minister Secretary Mr Ms Mrs Miss Dr Leader General Gen
@@ -40,58 +30,6 @@ Madame Representative Senator Sen Governor Mayor Speaker Deputy First Supreme Ch
 Brother Korean North South Unification Trade State Party Lt Col Adm Sgt Gov Rep
 """.split())
 
-
-@dataclass(frozen=True)
-class Token:
-    start: int
-    end: int
-    text: str
-    key: str
-    initial: bool  # "H." in "H. R. McMaster"
-    connector: bool
-
-    @property
-    def word(self) -> bool:
-        return not self.connector and not self.initial
-
-
-def tokenize_runs(text: str) -> list[list[Token]]:
-    """Runs of capitalized words (with connectors and initials inside), the places names can be."""
-    runs: list[list[Token]] = []
-    current: list[Token] = []
-    for m in _WORD.finditer(text):
-        start, end = m.span()
-        word = m.group()
-        if word[-2:] in ("'s", "'S") and len(word) > 2:  # possessive: "Kim Jong Un's"
-            word, end = word[:-2], end - 2
-        initial = len(word) == 1 and word.isupper() and text[end:end + 1] == "."
-        if initial:
-            end += 1
-        capitalized = word[0].isupper()
-        connector = not capitalized and word in _CONNECTORS
-        if not capitalized and not connector:
-            _close(current, runs)
-            current = []
-            continue
-        token = Token(start, end, text[start:end], name_key(word), initial, connector)
-        if current:
-            gap = text[current[-1].end:start]
-            joined = (gap == "" and current[-1].initial) or (gap != "" and _GAP.fullmatch(gap) is not None)
-            if not joined:
-                _close(current, runs)
-                current = []
-        current.append(token)
-    _close(current, runs)
-    return runs
-
-
-def _close(run: list[Token], runs: list[list[Token]]) -> None:
-    while run and run[-1].connector:
-        run = run[:-1]
-    while run and run[0].connector:
-        run = run[1:]
-    if run:
-        runs.append(run)
 
 
 @dataclass(frozen=True)
@@ -107,7 +45,7 @@ class _Hit:
     form: str
 
 
-def extract_claims(doc: Document, index: NameIndex) -> list[Claim]:
+def extract_names(doc: Document, index: NameIndex) -> list[NameMention]:
     hits: list[_Hit] = []
     free: list[tuple[list[Token], list[Token]]] = []  # (stretch no mention covers, its whole run)
     for run in tokenize_runs(doc.text):
