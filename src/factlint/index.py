@@ -9,6 +9,7 @@ another real person (the lexicon of common names, Korean syllable structure).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,6 +31,14 @@ class Form:
     kind: Literal["person", "organization"]
     text: str
     canonical: bool
+
+
+_PHRASE_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+")
+
+
+def phrase_tokens(text: str) -> list[tuple[int, int, str]]:
+    """Words and numbers with their offsets and keys; "U.S." is one word, keyed "us"."""
+    return [(m.start(), m.end(), name_key(m.group())) for m in _PHRASE_TOKEN.finditer(text)]
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +107,19 @@ class NameIndex:
                 keys = tuple(name_key(t) for t in form.split())
                 keys = tuple(k for k in keys if k)
                 self.orgs_by_length[len(keys)].append((keys, org))
+        # Agreements are named in running prose, lower case included ("the armistice agreement"),
+        # so they are matched as phrases of any words, keyed by their first word.
+        self.agreement_phrases: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        self.agreement_acronyms: dict[str, str] = {}
+        for agreement in reference.agreements.values():
+            for form in (agreement.name, *agreement.aliases):
+                keys = tuple(key for _, _, key in phrase_tokens(form))
+                if keys and (keys, agreement.id) not in self.agreement_phrases[keys[0]]:
+                    self.agreement_phrases[keys[0]].append((keys, agreement.id))
+            for acronym in agreement.acronyms:
+                self.agreement_acronyms[acronym] = agreement.id
+        for phrases in self.agreement_phrases.values():
+            phrases.sort(key=lambda pair: -len(pair[0]))  # longest first
         self.lexicon = common_names()
         self.words = common_words()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import Enum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
@@ -281,7 +281,73 @@ class NameMention(Model):
     matched_form: str | None = None  # the reference form the text was matched against
 
 
-Claim = Annotated[NameMention, Field(discriminator="kind")]
+DatePrecision = Literal["day", "month", "year", "decade"]
+
+
+class DateMention(Model):
+    """The article states a date: "March 15, 2012", "in 2007", "the 1950s", "last year"."""
+
+    kind: Literal["date"] = "date"
+    text: str
+    span: Span
+    # None for a relative date ("last year") in an article with no date to resolve it against.
+    value: PartialDate | None
+    precision: DatePrecision
+    qualifier: Literal["early", "mid", "late"] | None = None
+    relative: bool = False  # resolved against the article's date rather than written out
+    # The year was not written but taken from the article's date ("on March 15", "in April"): good
+    # enough to place a sentence in time, too weak to contradict a treaty date with.
+    year_inferred: bool = False
+
+    def matches(self, date: PartialDate) -> bool:
+        """Does `date` agree with this claim at the precision both state?"""
+        if self.value is None:
+            return True
+        if self.precision == "decade":
+            return self.value.year // 10 == date.year // 10
+        if self.value.year != date.year:
+            return False
+        if self.precision == "year" or date.month is None:
+            return True
+        if self.value.month != date.month:
+            return False
+        return self.precision == "month" or date.day is None or self.value.day == date.day
+
+    def describe(self) -> str:
+        if self.value is None:
+            return self.text
+        if self.precision == "decade":
+            return f"the {self.value.year // 10 * 10}s"
+        return str(self.value)
+
+
+class AgreementMention(Model):
+    """The article names an agreement, treaty or summit: "KORUS", "the armistice agreement"."""
+
+    kind: Literal["agreement"] = "agreement"
+    text: str
+    span: Span
+    entity_id: str
+
+
+class EventClaim(Model):
+    """The article dates an event of an agreement: "KORUS ... became effective in 2012", "the 1953
+    Mutual Defense Treaty". The span is the date's, where a finding points."""
+
+    kind: Literal["event"] = "event"
+    text: str  # the date as written
+    span: Span
+    entity_id: str  # the agreement
+    agreement_text: str
+    # What the cue can mean ("concluded": negotiations concluded, or signed). Empty when the date
+    # only modifies the name ("the 1953 Mutual Defense Treaty"): then any event of that year agrees.
+    event_types: list[EventType]
+    cue: str | None = None
+    date: DateMention
+
+
+Claim = Annotated[Union[NameMention, DateMention, AgreementMention, EventClaim],  # noqa: UP007
+                  Field(discriminator="kind")]
 
 
 class SourceRef(Model):

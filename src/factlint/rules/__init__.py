@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .base import Rule, RuleContext
+from .dates import ContradictedEventDate, DateOfAnotherEvent
 from .inputs import InvalidFrontMatter, UnreadableFile
 from .names import GivenNameAsSurname, MisspelledName, NotHouseStyle
 
@@ -13,6 +14,8 @@ ALL_RULES: tuple[type[Rule], ...] = (
     MisspelledName,
     GivenNameAsSurname,
     NotHouseStyle,
+    ContradictedEventDate,
+    DateOfAnotherEvent,
     UnreadableFile,
     InvalidFrontMatter,
 )

@@ -20,9 +20,10 @@ class RuleContext:
     reference: Reference
     as_of: dt.date | None = None
 
-    def source(self, entity_id: str | None) -> SourceRef | None:
-        """The first source the entity cites: the record that proves the finding."""
-        sources = self.reference.sources_of(entity_id) if entity_id else []
+    def source(self, entity_id: str | None, source_id: str | None = None) -> SourceRef | None:
+        """The record that proves a finding: the source named, else the first the entity cites."""
+        named = self.reference.sources.get(source_id) if source_id else None
+        sources = [named] if named else (self.reference.sources_of(entity_id) if entity_id else [])
         if not sources:
             return None
         src = sources[0]
@@ -40,9 +41,11 @@ class Rule:
         return iter(())
 
     def finding(self, ctx: RuleContext, span: Span, text: str, message: str, *,
-                suggestion: str | None = None, entity_id: str | None = None) -> Finding:
+                suggestion: str | None = None, entity_id: str | None = None,
+                source_id: str | None = None) -> Finding:
         return Finding(path=ctx.path, code=self.code, severity=self.severity, message=message, span=span,
-                       text=text, suggestion=suggestion, entity_id=entity_id, source=ctx.source(entity_id))
+                       text=text, suggestion=suggestion, entity_id=entity_id,
+                       source=ctx.source(entity_id, source_id))
 
     @classmethod
     def documentation(cls) -> str:

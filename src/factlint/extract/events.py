@@ -1,0 +1,171 @@
+"""Agreements and their dated events: which agreement a sentence names, what it says happened to it
+(signed, ratified, took effect...), and when.
+
+A cue and a date are paired only inside one sentence, each cue with the nearest date after it that no
+other cue claims first ("became effective in 2012 after being signed in 2007"), else the nearest date
+before it. A date written straight before the name ("the 1953 Mutual Defense Treaty") is a claim too.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..document import Document
+from ..index import NameIndex, phrase_tokens
+from ..models import AgreementMention, DateMention, EventClaim, EventType
+from .sentences import sentence_spans
+
+# Verb phrases and the events they can mean. Ambiguous cues list every reading; a date agrees with
+# the claim when it agrees with any of them.
+_CUES: list[tuple[re.Pattern[str], list[EventType]]] = [
+    (re.compile(r"\b(?:took|take|takes|taking) effect|\bc[oa]me into (?:force|effect)|\bent(?:ry|ries|ered|ering|ers?) into force"
+                r"|\b(?:went|goes|gone|going) into effect|\bbec[oa]me effective|\beffective (?:since|from|as of|in|on)"
+                r"|\bin force (?:since|from)|\bimplemented|\bentered force", re.I), ["entered_into_force"]),
+    (re.compile(r"\b(?:re-?)?negotiat(?:ed|ion) (?:was |were )?(?:concluded|completed|finished)|\bconcluded negotiations", re.I),
+     ["negotiations_concluded"]),
+    (re.compile(r"\bnegotiations? (?:began|started|opened|launched)|\blaunched negotiations|\bbegan negotiat", re.I),
+     ["negotiations_launched"]),
+    (re.compile(r"\bratif(?:ied|ication|ying|y)|\bapproved by\b|\bpassed by\b", re.I), ["ratified"]),
+    (re.compile(r"\b(?:amended|amendments?|renegotiated|renegotiation|revised|revision)\b", re.I),
+     ["amendment_signed", "amendment_entered_into_force", "amended"]),
+    (re.compile(r"\b(?:signed|signing|inked|sealed)\b", re.I), ["signed", "adopted"]),
+    (re.compile(r"\b(?:concluded|struck|reached)\b", re.I), ["signed", "negotiations_concluded", "adopted"]),
+    (re.compile(r"\b(?:adopted|issued|announced|unveiled|released)\b", re.I), ["adopted", "signed"]),
+    (re.compile(r"\b(?:held|hosted|took place|convened|met)\b", re.I), ["held"]),
+    (re.compile(r"\b(?:terminated|scrapped|suspended|withdr[ae]w|collapsed|ended)\b", re.I), ["terminated", "expired"]),
+]
+# How far apart (characters) a cue and its date, or a name and its cue, may be within a sentence.
+_REACH = 80
+_NAME_TO_CUE = 60
+# A noun between a name and a cue means the cue speaks of something else: "after the Hanoi summit,
+# Kim's first summit with Putin took place in April 2019".
+_OTHER_SUBJECT = re.compile(r"\b(?:summits?|meetings?|talks|agreements?|deals?|treat(?:y|ies)|declarations?|"
+                            r"statements?|visits?|accords?|pacts?|orders?|acts?|laws?|protocols?|tenure|"
+                            r"who|he|she|they|it)\b", re.I)
+
+def extract_agreements(doc: Document, index: NameIndex) -> list[AgreementMention]:
+    """Mentions of agreements by name, alias or acronym, longest phrase first."""
+    text = doc.text
+    tokens = phrase_tokens(text)
+    out: list[AgreementMention] = []
+    i = 0
+    while i < len(tokens):
+        start, end, key = tokens[i]
+        found: tuple[int, str] | None = None
+        acronym = index.agreement_acronyms.get(text[start:end])
+        if acronym is not None:
+            found = (1, acronym)
+        else:
+            for keys, entity_id in index.agreement_phrases.get(key, ()):
+                n = len(keys)
+                if tuple(t[2] for t in tokens[i:i + n]) == keys and _one_line(text, tokens[i:i + n]):
+                    found = (n, entity_id)
+                    break
+        if found is None:
+            i += 1
+            continue
+        n, entity_id = found
+        span = doc.span(start, tokens[i + n - 1][1])
+        out.append(AgreementMention(text=doc.original[span.start:span.end], span=span, entity_id=entity_id))
+        i += n
+    return out
+
+
+def _one_line(text: str, tokens: list[tuple[int, int, str]]) -> bool:
+    # A phrase may wrap across one line break, not run across a paragraph or a sentence end.
+    between = text[tokens[0][0]:tokens[-1][1]]
+    return "\n\n" not in between and not re.search(r"[.!?;]\s", between)
+
+
+def extract_events(doc: Document, agreements: list[AgreementMention], dates: list[DateMention]) -> list[EventClaim]:
+    text = doc.text
+    at = _Positions(doc)
+    claims: list[EventClaim] = []
+    for s_start, s_end in sentence_spans(text):
+        in_sentence = [a for a in agreements if s_start <= at[a.span.start] < s_end]
+        if not in_sentence:
+            continue
+        # Only dates with a written (or explicitly relative) year can contradict a record.
+        sentence_dates = [d for d in dates if s_start <= at[d.span.start] < s_end
+                          and d.value is not None and not d.year_inferred]
+        used: set[int] = set()
+        for agreement in in_sentence:
+            # A date written straight before the name: "the 1953 Mutual Defense Treaty".
+            for d in sentence_dates:
+                if d.span.end <= agreement.span.start and re.fullmatch(
+                        r"[ \t]*", doc.original[d.span.end:agreement.span.start]):
+                    claims.append(_claim(agreement, d, [], None))
+                    used.add(d.span.start)
+        cues = _drop_overlaps(sorted(((m.start(), m.end(), types) for pattern, types in _CUES
+                                      for m in pattern.finditer(text, s_start, s_end)), key=lambda c: c[0]))
+        for c_start, c_end, types in cues:
+            named = _agreement_for(text, c_start, c_end, in_sentence, at)
+            if named is None:
+                continue
+            date = _date_for_cue(c_end, cues, named, sentence_dates, at, used)
+            if date is None:
+                continue
+            used.add(date.span.start)
+            claims.append(_claim(named, date, types, text[c_start:c_end]))
+    return claims
+
+
+class _Positions:
+    """Original offset → folded offset, for the starts of spans (the extractors reason in folded
+    text, claims carry original spans)."""
+
+    def __init__(self, doc: Document) -> None:
+        self._starts = doc.folded.starts
+
+    def __getitem__(self, original: int) -> int:
+        return bisect.bisect_left(self._starts, original)
+
+
+def _drop_overlaps(cues: list[tuple[int, int, list[EventType]]]) -> list[tuple[int, int, list[EventType]]]:
+    out: list[tuple[int, int, list[EventType]]] = []
+    for cue in cues:
+        if out and cue[0] < out[-1][1]:
+            if cue[1] - cue[0] > out[-1][1] - out[-1][0]:
+                out[-1] = cue
+            continue
+        out.append(cue)
+    return out
+
+
+def _agreement_for(text: str, c_start: int, c_end: int, agreements: list[AgreementMention],
+                   at: _Positions) -> AgreementMention | None:
+    """The agreement a cue speaks of: named shortly before it with no other subject in between
+    ("KORUS, which took effect..."), or straight after it ("the signing of KORUS")."""
+    before = [a for a in agreements if at[a.span.end] <= c_start]
+    if before:
+        nearest = max(before, key=lambda a: at[a.span.start])
+        between = text[at[nearest.span.end]:c_start]
+        if len(between) <= _NAME_TO_CUE and not _OTHER_SUBJECT.search(between) and ";" not in between:
+            return nearest
+    for a in agreements:
+        if at[a.span.start] >= c_end and re.fullmatch(r"\s+(?:of\s+)?(?:the\s+)?", text[c_end:at[a.span.start]]):
+            return a
+    return None
+
+
+def _date_for_cue(c_end: int, cues: list[tuple[int, int, list[EventType]]], agreement: AgreementMention,
+                  dates: list[DateMention], at: _Positions, used: set[int]) -> DateMention | None:
+    """The nearest date after the cue that no later cue claims; else a date just before the name
+    ("In 2012, KORUS took effect")."""
+    later_cues = [c[0] for c in cues if c[0] >= c_end]
+    next_cue = min(later_cues) if later_cues else None
+    after = [d for d in dates if at[d.span.start] >= c_end and d.span.start not in used
+             and at[d.span.start] - c_end <= _REACH and (next_cue is None or at[d.span.start] < next_cue)]
+    if after:
+        return min(after, key=lambda d: at[d.span.start])
+    name_at = at[agreement.span.start]
+    before = [d for d in dates if at[d.span.end] <= name_at and name_at - at[d.span.end] <= 40
+              and d.span.start not in used]
+    return max(before, key=lambda d: at[d.span.start]) if before else None
+
+
+def _claim(agreement: AgreementMention, date: DateMention, types: list[EventType],
+           cue: str | None) -> EventClaim:
+    return EventClaim(text=date.text, span=date.span, entity_id=agreement.entity_id,
+                      agreement_text=agreement.text, event_types=types, cue=cue, date=date)

@@ -1,0 +1,161 @@
+"""FL2xx: dates of agreements, treaties and summits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from ..models import Agreement, AgreementEvent, Claim, DateMention, EventClaim, Finding, PartialDate, Severity
+from .base import Rule, RuleContext
+
+_EVENT_WORDS = {
+    "negotiations_launched": "negotiations were launched", "negotiations_concluded": "negotiations were concluded",
+    "initialed": "it was initialed", "signed": "it was signed", "ratified": "it was ratified",
+    "entered_into_force": "it entered into force", "amended": "it was amended",
+    "amendment_signed": "its amendment was signed", "amendment_entered_into_force": "its amendment entered into force",
+    "adopted": "it was adopted", "held": "it was held", "terminated": "it was terminated", "expired": "it expired",
+}
+_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December"]
+
+
+# Events writers confuse with one another. Ratifications (one per party) and negotiation milestones
+# are not among them: a year that happens to match one is still a contradiction (FL201).
+_CONFUSABLE = frozenset({"initialed", "signed", "entered_into_force", "adopted", "held", "amendment_signed",
+                         "amendment_entered_into_force", "terminated"})
+
+
+def event_dates(event: AgreementEvent) -> list[PartialDate]:
+    return [event.date, *event.also_accepted]
+
+
+def agrees(claim: DateMention, event: AgreementEvent) -> bool:
+    return any(claim.matches(date) for date in event_dates(event))
+
+
+def _other_events(claim: EventClaim, agreement: Agreement) -> list[AgreementEvent]:
+    return [e for e in agreement.events
+            if e.type not in claim.event_types and e.type in _CONFUSABLE and agrees(claim.date, e)]
+
+
+def short_name(agreement: Agreement) -> str:
+    return agreement.acronyms[0] if agreement.acronyms else agreement.name
+
+
+def written_like(claim: DateMention, date: PartialDate) -> str:
+    """`date` at the claim's precision, in the claim's style: "2012", "March 2012", "March 15, 2012"."""
+    if claim.precision in ("year", "decade") or date.month is None:
+        return f"the {date.year // 10 * 10}s" if claim.precision == "decade" else str(date.year)
+    if claim.precision == "month" or date.day is None:
+        return f"{_MONTH_NAMES[date.month - 1]} {date.year}"
+    if claim.text[:4].isdigit() and "-" in claim.text:
+        return str(date)
+    return f"{_MONTH_NAMES[date.month - 1]} {date.day}, {date.year}"
+
+
+def describe(event: AgreementEvent) -> str:
+    party = f" ({event.party})" if event.party else ""
+    return f"{_EVENT_WORDS.get(event.type, event.type)} on {event.date}{party}"
+
+
+class ContradictedEventDate(Rule):
+    """Event date that contradicts the record.
+
+    What it catches
+        A date an article gives for a signing, ratification, entry into force, amendment or summit
+        that the reference contradicts, at the precision the article states: "KORUS took effect in
+        2011" (it entered into force on 2012-03-15), "the 1955 Mutual Defense Treaty".
+
+    Why it matters
+        Treaty and agreement dates are checkable facts, and readers who know them stop trusting the
+        rest of the piece.
+
+    How it decides
+        The agreement is recognised by its name, an alias or its acronym; the event by the verb
+        ("signed", "took effect", "ratified"...) and the date paired with it in the same sentence.
+        A year claim agrees with any day of that year, a month claim with any day of that month.
+        Dates other official records give for the same event (`also_accepted`) agree too. Nothing is
+        said when the reference has no date for that event.
+
+    Example
+        KORUS, which took effect in 2011, ...   →  KORUS, which took effect in 2012, ...
+
+    Fix safety
+        The suggestion is the recorded date at the precision the article used. Check the sentence:
+        the article may mean another event.
+    """
+
+    code = "FL201"
+    name = "contradicted-event-date"
+    summary = "An agreement's event dated differently from the record"
+    severity = Severity.ERROR
+
+    def check(self, claims: Sequence[Claim], ctx: RuleContext) -> Iterator[Finding]:
+        for claim in claims:
+            if not isinstance(claim, EventClaim):
+                continue
+            agreement = ctx.reference.agreements.get(claim.entity_id)
+            if agreement is None:
+                continue
+            relevant = [e for e in agreement.events if not claim.event_types or e.type in claim.event_types]
+            if not relevant or any(agrees(claim.date, e) for e in relevant):
+                continue
+            if claim.event_types and _other_events(claim, agreement):
+                continue  # another event's date: FL202
+            name = short_name(agreement)
+            if claim.event_types:
+                facts = "; ".join(describe(e) for e in relevant)
+                message = f"{name}: {facts}, not {claim.date.describe()}"
+            else:
+                facts = "; ".join(describe(e) for e in agreement.events)
+                message = f"{name} has no recorded event in {claim.date.describe()}: {facts}"
+            suggestions = {written_like(claim.date, e.date) for e in relevant}
+            yield self.finding(ctx, claim.span, claim.text, message,
+                               suggestion=suggestions.pop() if len(suggestions) == 1 else None,
+                               entity_id=agreement.id, source_id=relevant[0].source)
+
+
+class DateOfAnotherEvent(Rule):
+    """Date that belongs to a different event of the same agreement.
+
+    What it catches
+        A date that is right for one event of an agreement but given for another: "the Mutual Defense
+        Treaty, signed in 1954" (1954 is when it entered into force; it was signed on 1953-10-01),
+        "KORUS, signed in 2012".
+
+    Why it matters
+        Signing, ratification and entry into force are often years apart (KORUS: 2007, 2011,
+        2012). Swapping them is the commonest treaty-date error, and a reader who knows the record
+        sees it at once.
+
+    Example
+        KORUS, signed in 2012, ...   →  KORUS, signed in 2007, ...
+
+    Fix safety
+        The suggestion is the recorded date of the event the sentence names. Safe when the verb is
+        unambiguous.
+    """
+
+    code = "FL202"
+    name = "date-of-another-event"
+    summary = "A date given for one event of an agreement that belongs to another"
+
+    def check(self, claims: Sequence[Claim], ctx: RuleContext) -> Iterator[Finding]:
+        for claim in claims:
+            if not isinstance(claim, EventClaim) or not claim.event_types:
+                continue
+            agreement = ctx.reference.agreements.get(claim.entity_id)
+            if agreement is None:
+                continue
+            relevant = [e for e in agreement.events if e.type in claim.event_types]
+            if not relevant or any(agrees(claim.date, e) for e in relevant):
+                continue
+            others = _other_events(claim, agreement)
+            if not others:
+                continue
+            name = short_name(agreement)
+            message = (f"{claim.date.describe()} is when {describe(others[0]).rsplit(' on ', 1)[0]} "
+                       f"({others[0].date}); for {name}, {'; '.join(describe(e) for e in relevant)}")
+            suggestions = {written_like(claim.date, e.date) for e in relevant}
+            yield self.finding(ctx, claim.span, claim.text, message,
+                               suggestion=suggestions.pop() if len(suggestions) == 1 else None,
+                               entity_id=agreement.id, source_id=relevant[0].source)
