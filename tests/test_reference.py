@@ -104,8 +104,8 @@ def test_dates_out_of_order(tmp_path):
               - {type: entered_into_force, date: 2001, source: s1}
               - {type: signed, date: 2002-03-04, source: s1}
         """) == [
-        "data.yaml:4: p1: office 'Minister' ends (2019-01) before it starts (2020-05-01)",
-        "data.yaml:13: a1: entered_into_force (2001) is dated before signed (2002-03-04)",
+        "data.yaml:11: p1: office 'Minister' ends (2019-01) before it starts (2020-05-01)",
+        "data.yaml:18: a1: entered_into_force (2001) is dated before signed (2002-03-04)",
     ]
 
 
@@ -132,6 +132,37 @@ def test_user_layer_overrides_and_extends_the_bundle(tmp_path):
     assert ref.people["kim-yo-jong"].name == "Kim Yo-jong"
     findings = factlint.check_text("Janet Quilfeather and Kim Yo-Long.", reference=ref, kind="text")
     assert [(f.code, f.suggestion) for f in findings] == [("FL101", "Janet Quillfeather"), ("FL101", "Kim Yo-jong")]
+
+
+def test_problems_point_at_the_exact_yaml_node(tmp_path):
+    assert problems_for(tmp_path, """\
+        people:
+          - id: p1
+            name: Test Person
+            variants:
+              - Test P. Person
+              - Other
+            family: Person
+            given: Test
+            order: given-first
+            sources: [s1, s2]
+          - {id: kim-jong-un, name: Other, family: O, given: X, order: given-first, sources: [s1]}
+        organizations:
+          - {id: p1, name: Same Id Org, kind: body, sources: [s1]}
+        """) == [
+        "data.yaml:15: duplicate id 'p1' (first defined at " + str(tmp_path / "data.yaml") + ":4)",
+        "data.yaml:12: p1: cites unknown source 's2' (unsourced fact)",
+        "data.yaml:13: kim-jong-un: name 'Other' is also claimed by p1",
+    ]
+
+
+def test_an_id_used_for_two_kinds_in_different_layers_replaces_the_first(tmp_path):
+    write(tmp_path, "ours.yaml", SOURCE + textwrap.dedent("""\
+        people:
+          - {id: kcna, name: Janet Quillfeather, family: Quillfeather, given: Janet, order: given-first, sources: [s1]}
+        """))
+    ref = factlint.load_reference([tmp_path])
+    assert "kcna" not in ref.organizations and ref.people["kcna"].name == "Janet Quillfeather"
 
 
 def test_load_reference_raises_with_every_problem(tmp_path):

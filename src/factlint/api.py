@@ -21,7 +21,7 @@ from .reference import load_reference
 from .rules import RULES_BY_CODE, RuleContext, enabled_codes
 from .rules.inputs import InvalidFrontMatter, UnreadableFile
 
-DEFAULT_SUFFIXES = (".md", ".markdown", ".txt", ".html")
+DEFAULT_SUFFIXES = tuple(KIND_BY_SUFFIX)  # .md .markdown .mdown .txt .text .html .htm
 
 
 def extract(doc: Document, reference: Reference) -> list[Claim]:
@@ -35,10 +35,7 @@ def check_document(doc: Document, reference: Reference, codes: Iterable[str] | N
     ctx = RuleContext(path=doc.path, reference=reference, as_of=doc.as_of)
     findings: list[Finding] = []
     if InvalidFrontMatter.code in active:
-        rule = InvalidFrontMatter()
-        for start, end, message in doc.problems:
-            span = doc.original_span(start, end)
-            findings.append(rule.finding(ctx, span, doc.original[start:end], message))
+        findings.extend(InvalidFrontMatter().check_document(doc, ctx))
     claims = extract(doc, reference)
     for code in sorted(active):
         findings.extend(RULES_BY_CODE[code]().check(claims, ctx))
@@ -56,11 +53,13 @@ def check_text(text: str, *, reference: Reference | None = None, path: str = "<t
 
 def check_paths(paths: Iterable[str | Path], *, reference: Reference | None = None,
                 as_of: dt.date | None = None, select: Sequence[str] | None = None, ignore: Sequence[str] = (),
-                include: Sequence[str] = (), exclude: Sequence[str] = ()) -> CheckResult:
+                include: Sequence[str] = (), exclude: Sequence[str] = (),
+                codes: Iterable[str] | None = None) -> CheckResult:
     """Check files and folders (recursively). A file that cannot be read becomes an FL901 finding;
-    the other files are still checked."""
+    the other files are still checked. `codes`, when given, is the exact set of rules to run
+    (instead of `select` and `ignore`)."""
     reference = reference if reference is not None else load_reference()
-    codes = enabled_codes(select, ignore)
+    codes = frozenset(codes) if codes is not None else enabled_codes(select, ignore)
     findings: list[Finding] = []
     count = 0
     for path in iter_files(paths, include=include, exclude=exclude):
@@ -69,16 +68,10 @@ def check_paths(paths: Iterable[str | Path], *, reference: Reference | None = No
             doc = read_document(path, as_of=as_of)
         except InputError as exc:
             if UnreadableFile.code in codes:
-                findings.append(_unreadable(path, str(exc), reference))
+                findings.append(UnreadableFile().file_finding(str(path), str(exc), reference))
             continue
         findings.extend(check_document(doc, reference, codes))
     return CheckResult(findings=findings, files_checked=count)
-
-
-def _unreadable(path: Path, message: str, reference: Reference) -> Finding:
-    doc = parse_document("", path=str(path), kind="text")
-    ctx = RuleContext(path=str(path), reference=reference)
-    return UnreadableFile().finding(ctx, doc.original_span(0, 0), "", message)
 
 
 def iter_files(paths: Iterable[str | Path], *, include: Sequence[str] = (),

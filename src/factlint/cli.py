@@ -13,13 +13,13 @@ import click
 
 from . import __version__
 from .api import check_paths
-from .document import InputError, decode
-from .models import CheckResult, Reference
+from .document import InputError, decode, split_lines
+from .models import CheckResult, Reference, Severity
 from .reference import ReferenceError, load_reference, validate_reference
 from .rules import ALL_RULES, RULES_BY_CODE, UnknownRuleError, enabled_codes
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FAIL_ON = {"error": 3, "warning": 2, "info": 1, "never": 99}
+FAIL_ON = {**{s.value: s.rank for s in Severity}, "never": 99}
 
 
 class FactlintError(click.ClickException):
@@ -41,7 +41,7 @@ def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> d
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+        raise FactlintError(f"--as-of: {value!r} is not a date in YYYY-MM-DD form") from None
 
 
 def _reference(paths: Sequence[str], bundled: bool) -> Reference:
@@ -50,7 +50,9 @@ def _reference(paths: Sequence[str], bundled: bool) -> Reference:
     try:
         return load_reference(paths, bundled=bundled)
     except ReferenceError as exc:
-        raise FactlintError(f"{exc}\n(run `factlint reference validate` for the full list)") from None
+        first = exc.problems[0]
+        more = f" and {len(exc.problems) - 1} more" if len(exc.problems) > 1 else ""
+        raise FactlintError(f"invalid reference data: {first}{more} (see `factlint reference validate`)") from None
 
 
 reference_options = [
@@ -100,7 +102,7 @@ def check(paths: tuple[str, ...], fmt: str, as_of: dt.date | None, select: tuple
     except UnknownRuleError as exc:
         raise FactlintError(str(exc)) from None
     reference = _reference(references, not no_default_reference)
-    result = check_paths(paths, reference=reference, as_of=as_of, select=sorted(codes),
+    result = check_paths(paths, reference=reference, as_of=as_of, codes=codes,
                          include=list(include), exclude=list(exclude))
     if fmt == "json":
         from .report import json as json_report
@@ -121,23 +123,29 @@ def _exit_code(result: CheckResult, fail_on: str) -> int:
 
 
 def _line_reader() -> Callable[[str, int], str | None]:
+    """Lines of checked files for snippets, read again only for files with findings."""
+
     @lru_cache(maxsize=64)
-    def lines(path: str) -> list[str] | None:
+    def lines(path: str) -> tuple[str, list[tuple[int, int]]] | None:
         try:
-            return decode(Path(path).read_bytes()).splitlines()
+            text = decode(Path(path).read_bytes())
         except (OSError, InputError):
             return None
+        return text, split_lines(text)
 
     def line_of(path: str, number: int) -> str | None:
         found = lines(path)
-        return found[number - 1] if found and 0 < number <= len(found) else None
+        if not found or not 0 < number <= len(found[1]):
+            return None
+        start, end = found[1][number - 1]
+        return found[0][start:end]
 
     return line_of
 
 
 @main.command()
 @click.argument("name", nargs=-1, required=True)
-@click.option("--limit", default=5, show_default=True, help="How many entries to show.")
+@click.option("--limit", default=5, show_default=True, type=click.IntRange(min=1), help="How many entries to show.")
 @with_reference
 def lookup(name: tuple[str, ...], limit: int, references: tuple[str, ...], no_default_reference: bool) -> None:
     """Show the reference entries nearest to NAME, with similarity scores (0-100)."""
@@ -145,7 +153,11 @@ def lookup(name: tuple[str, ...], limit: int, references: tuple[str, ...], no_de
 
     reference = _reference(references, not no_default_reference)
     query = " ".join(name)
-    for form, score in index_for(reference).lookup(query, limit=limit):
+    found = [(form, score) for form, score in index_for(reference).lookup(query, limit=limit) if score > 0]
+    if not found:
+        click.echo(f"No reference entry resembles {query!r}.")
+        sys.exit(EXIT_FINDINGS)
+    for form, score in found:
         entity = reference.named(form.entity_id)
         canonical = entity.name if entity is not None else form.text
         via = "" if form.text == canonical else f"  (as {form.text!r})"

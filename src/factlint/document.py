@@ -69,8 +69,7 @@ class Document:
 
     def line_text(self, line: int) -> str:
         start = self._line_starts[line - 1]
-        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.original)
-        return self.original[start:end].rstrip("\r")
+        return self.original[start:start + len(_LINE.match(self.original, start).group().rstrip("\r\n"))]  # type: ignore[union-attr]
 
 
 def decode(data: bytes) -> str:
@@ -110,18 +109,16 @@ def parse_document(text: str, *, path: str = "<text>", kind: Kind = "markdown",
     front: dict = {}
     problems: list[tuple[int, int, str]] = []
     if kind == "markdown":
-        skips, front_range = _markdown_skips(text)
-        if front_range:
-            front, problem = _front_matter(text, front_range)
-            if problem:
-                problems.append(problem)
-        folded = _build(text, skips, entities=False)
+        skips, front, problem = _markdown_skips(text)
+        if problem:
+            problems.append(problem)
+        folded = _build(text, skips, entities=True)  # Markdown allows HTML entities too
     elif kind == "html":
         folded = _build(text, _html_skips(text), entities=True)
     else:
         folded = _build(text, [], entities=False)
     date = _front_matter_date(front) or as_of
-    line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    line_starts = [start for start, _ in split_lines(text)]
     return Document(path=path, original=text, kind=kind, folded=folded, as_of=date,
                     front_matter=front, problems=tuple(problems), _line_starts=line_starts)
 
@@ -172,27 +169,95 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 # --- Markdown ----------------------------------------------------------------------------------
 
-_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _FENCE_OPEN = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*$", re.M)
-_INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+# Inline code never spans a blank line: a stray backtick must not hide two paragraphs of prose.
+_INLINE_CODE = re.compile(r"(?<![\\`])(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.S)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>")
 _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>", re.I)
 _URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]", re.I)
 _LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)")
-_LINK_DEF = re.compile(r"^[ ]{0,3}\[[^\]]+\]:[ \t]*\S+.*$", re.M)
+# "[id]: https://..." reference definitions; footnotes ("[^1]: text") are prose and stay.
+_LINK_DEF = re.compile(r"^[ ]{0,3}\[(?!\^)[^\]]+\]:[ \t]*<?[^\s>]+>?(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*$", re.M)
+_LIST_ITEM = re.compile(r"^[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 
-def _markdown_skips(text: str) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
+def split_lines(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each line without its line break. Only CR, LF and CRLF end a line, as for
+    finding positions (str.splitlines also splits on form feeds and U+2028)."""
+    out: list[tuple[int, int]] = []
+    for m in _LINE.finditer(text):
+        if m.start() == len(text) and out:
+            break
+        line = m.group()
+        out.append((m.start(), m.start() + len(line.rstrip("\r\n"))))
+    return out
+
+
+def _front_matter_block(text: str) -> tuple[str, int, int, int] | None:
+    """(marker, content start, content end, block end) of a leading ---/+++ block, if closed."""
+    lines = split_lines(text)
+    if not lines:
+        return None
+    first = text[lines[0][0]:lines[0][1]].lstrip("\ufeff").rstrip()
+    if first not in ("---", "+++"):
+        return None
+    closers = ("---", "...") if first == "---" else ("+++",)
+    for start, end in lines[1:500]:
+        if text[start:end].rstrip() in closers:
+            content_end = start
+            block_end = end + (2 if text[end:end + 2] == "\r\n" else 1 if end < len(text) else 0)
+            return first, lines[0][1] + 1, max(lines[0][1] + 1, content_end), block_end
+    return None
+
+
+def _indented_code(text: str) -> list[tuple[int, int]]:
+    """Indented code blocks: lines indented four spaces (or a tab) after a blank line, outside lists."""
+    blocks: list[tuple[int, int]] = []
+    previous_blank, in_list, current = True, False, None
+    for start, end in split_lines(text):
+        line = text[start:end]
+        blank = not line.strip()
+        indented = line.startswith(("    ", "\t"))
+        if current is not None:
+            if blank or indented:
+                if not blank:
+                    current = (current[0], end)
+                previous_blank = blank
+                continue
+            blocks.append(current)
+            current = None
+        if indented and not blank and previous_blank and not in_list:
+            current = (start, end)
+        elif not blank:
+            in_list = bool(_LIST_ITEM.match(line)) or (in_list and indented)
+        previous_blank = blank
+    if current is not None:
+        blocks.append(current)
+    return blocks
+
+
+def _markdown_skips(text: str) -> tuple[list[tuple[int, int]], dict, tuple[int, int, str] | None]:
+    """Regions to skip, the front matter's data, and a problem with it (for FL902)."""
     skips: list[tuple[int, int]] = []
-    front = None
-    m = _FRONT_MATTER.match(text)
-    if m:
-        front = (m.start(1), m.end(1))
-        skips.append((0, m.end()))
+    front: dict = {}
+    problem = None
+    pos = 0
+    block = _front_matter_block(text)
+    if block:
+        marker, c_start, c_end, b_end = block
+        content = text[c_start:c_end]
+        if marker == "+++":  # TOML front matter (Hugo): only the date is read
+            date = re.search(r"^date\s*=\s*['\"]?(\d{4}-\d{2}-\d{2})", content, re.M)
+            front, is_front = ({"date": date.group(1)} if date else {}), True
+        else:
+            front, is_front, problem = _front_matter(content, c_start, text)
+        if is_front:
+            skips.append((0, b_end))
+            pos = b_end
     # Fenced code blocks: from an opening fence to the next fence of the same character and at least
     # the same length, or to the end of the file.
-    pos = m.end() if m else 0
     while True:
         opening = _FENCE_OPEN.search(text, pos)
         if not opening:
@@ -202,6 +267,7 @@ def _markdown_skips(text: str) -> tuple[list[tuple[int, int]], tuple[int, int] |
         end = closing.end() if closing else len(text)
         skips.append((opening.start(), end))
         pos = end
+    skips.extend(_indented_code(text))
     fenced = _merge(skips)
 
     def outside(start: int) -> bool:
@@ -213,17 +279,24 @@ def _markdown_skips(text: str) -> tuple[list[tuple[int, int]], tuple[int, int] |
             if outside(found.start()):
                 start = found.start() + 1 if pattern is _LINK_TARGET else found.start()  # keep "]"
                 skips.append((start, found.end()))
-    return skips, front
+    return skips, front, problem
 
 
-def _front_matter(text: str, rng: tuple[int, int]) -> tuple[dict, tuple[int, int, str] | None]:
+def _front_matter(content: str, offset: int, text: str) -> tuple[dict, bool, tuple[int, int, str] | None]:
+    """Parse YAML front matter: (data, whether it is front matter at all, problem). A block that
+    parses to something other than a mapping is not front matter but prose between two rules."""
     try:
-        data, _ = load_yaml(text[rng[0]:rng[1]])
+        data, _ = load_yaml(content)
     except YamlError as exc:
-        return {}, (rng[0], rng[1], f"front matter is not valid YAML: {exc.message}")
+        lines = split_lines(content)
+        line = min(max((exc.line or 1) - 1, 0), max(len(lines) - 1, 0))
+        a, b = lines[line] if lines else (0, 0)
+        return {}, True, (offset + a, offset + b, f"front matter is not valid YAML: {exc.message}")
+    if data is None:
+        return {}, True, None
     if not isinstance(data, dict):
-        return {}, (rng[0], rng[1], "front matter is not a mapping")
-    return data, None
+        return {}, False, None
+    return data, True, None
 
 
 def _front_matter_date(front: dict) -> dt.date | None:

@@ -22,17 +22,6 @@ from .yamlfile import LineMap, YamlError, load_yaml
 
 SECTIONS = ("sources", "people", "organizations", "agreements", "figures")
 
-# Events of one agreement must happen in this order (a treaty is signed before it enters into force).
-_EVENT_ORDER = {
-    "negotiations_launched": 0,
-    "negotiations_concluded": 1,
-    "initialed": 2,
-    "signed": 3,
-    "ratified": 4,
-    "entered_into_force": 5,
-    "terminated": 9,
-    "expired": 9,
-}
 
 
 class ReferenceError(Exception):
@@ -73,11 +62,29 @@ def validate_reference(paths: Iterable[str | Path] = (), *, bundled: bool = True
     return _load(paths, bundled=bundled)
 
 
+class _Locator:
+    """Where each entity was defined, so a problem found after merging names its exact YAML node."""
+
+    def __init__(self) -> None:
+        self._at: dict[tuple[str, str], tuple[Path, LineMap, int]] = {}
+
+    def add(self, section: str, entity_id: str, file: Path, lines: LineMap, index: int) -> None:
+        self._at[(section, entity_id)] = (file, lines, index)
+
+    def problem(self, section: str, entity_id: str, path: tuple[str | int, ...], message: str) -> Problem:
+        found = self._at.get((section, entity_id))
+        if found is None:
+            return Problem(path="<reference>", message=message)
+        file, lines, index = found
+        return Problem(path=str(file), line=lines.line((section, index, *path)), message=message)
+
+
 def _load(paths: Iterable[str | Path], *, bundled: bool) -> tuple[Reference, list[Problem]]:
     layers = ([bundled_reference_dir()] if bundled else []) + [Path(p) for p in paths]
     problems: list[Problem] = []
     merged: dict[str, dict] = {s: {} for s in SECTIONS}
     origins: dict[str, str] = {}
+    locator = _Locator()
     for layer in layers:
         if not layer.exists():
             problems.append(Problem(path=str(layer), message="reference path does not exist"))
@@ -85,6 +92,8 @@ def _load(paths: Iterable[str | Path], *, bundled: bool) -> tuple[Reference, lis
         files = reference_files(layer)
         if not files:
             problems.append(Problem(path=str(layer), message="no .yaml files in reference folder"))
+        # Ids are unique within a layer across sections (a person and an organization may not share
+        # one); sources have their own namespace. A later layer replaces an id on purpose.
         layer_ids: dict[str, str] = {}
         for file in files:
             parsed = _load_file(file, problems)
@@ -94,16 +103,21 @@ def _load(paths: Iterable[str | Path], *, bundled: bool) -> tuple[Reference, lis
             for section in SECTIONS:
                 for index, entity in enumerate(getattr(ref_file, section)):
                     where = f"{file}:{lines.line((section, index))}"
-                    key = f"{section}:{entity.id}"
+                    key = f"source:{entity.id}" if section == "sources" else entity.id
                     if key in layer_ids:
                         problems.append(Problem(path=str(file), line=lines.line((section, index, "id")),
                                                 message=f"duplicate id {entity.id!r} (first defined at {layer_ids[key]})"))
                         continue
                     layer_ids[key] = where
+                    if section != "sources":
+                        for other in SECTIONS[1:]:
+                            if other != section:
+                                merged[other].pop(entity.id, None)  # replaced by another kind
                     merged[section][entity.id] = entity
-                    origins[entity.id if section != "sources" else f"source:{entity.id}"] = where
+                    origins[key] = where
+                    locator.add(section, entity.id, file, lines, index)
     reference = Reference(origins=origins, **merged)
-    problems.extend(_cross_check(reference))
+    problems.extend(_cross_check(reference, locator))
     return reference, problems
 
 
@@ -142,69 +156,73 @@ def _describe(loc: tuple, err: Any) -> str:
     return f"{dotted}: {err['msg']}"
 
 
-def _where(reference: Reference, key: str) -> tuple[str, int | None]:
-    origin = reference.origins.get(key, "")
-    path, _, line = origin.rpartition(":")
-    return (path, int(line)) if line.isdigit() else (origin, None)
-
-
-def _problem(reference: Reference, key: str, message: str) -> Problem:
-    path, line = _where(reference, key)
-    return Problem(path=path or "<reference>", line=line, message=message)
-
-
-def _cited_sources(entity: Person | Organization | Agreement | Figure) -> Iterable[str]:
+def _cited_sources(entity: Person | Organization | Agreement | Figure) -> Iterable[tuple[tuple[str | int, ...], str]]:
+    """(path within the entity, source id) for every source the entity cites."""
     if isinstance(entity, Figure):
-        yield entity.source
+        yield ("source",), entity.source
         return
-    yield from entity.sources
+    for i, source_id in enumerate(entity.sources):
+        yield ("sources", i), source_id
     if isinstance(entity, Person):
-        yield from (office.source for office in entity.offices)
+        for i, office in enumerate(entity.offices):
+            yield ("offices", i, "source"), office.source
     if isinstance(entity, Agreement):
-        yield from (event.source for event in entity.events)
+        for i, event in enumerate(entity.events):
+            yield ("events", i, "source"), event.source
 
 
-def name_forms(entity: Person | Organization | Agreement) -> list[str]:
-    """Every written form an entity is known by (acronyms excluded: they are matched by case)."""
-    if isinstance(entity, Agreement):
-        return [entity.name, *entity.aliases]
-    return [entity.name, *entity.variants]
+def name_forms(entity: Person | Organization | Agreement) -> list[tuple[tuple[str | int, ...], str]]:
+    """(path within the entity, form) for every written form an entity is known by (acronyms
+    excluded: they are matched by case)."""
+    others = ("aliases", entity.aliases) if isinstance(entity, Agreement) else ("variants", entity.variants)
+    return [(("name",), entity.name), *(((others[0], i), form) for i, form in enumerate(others[1]))]
 
 
-def _cross_check(reference: Reference) -> list[Problem]:
+# Pairs of events whose order is fixed: the first cannot come after the second.
+_BEFORE = {
+    ("negotiations_launched", "negotiations_concluded"), ("negotiations_launched", "signed"),
+    ("negotiations_concluded", "signed"), ("initialed", "signed"), ("signed", "ratified"),
+    ("signed", "entered_into_force"), ("ratified", "entered_into_force"), ("signed", "amended"),
+    ("signed", "amendment_signed"), ("entered_into_force", "terminated"), ("signed", "terminated"),
+    ("amendment_signed", "amendment_entered_into_force"), ("entered_into_force", "expired"),
+}
+
+
+def _cross_check(reference: Reference, locator: _Locator) -> list[Problem]:
     problems: list[Problem] = []
-    named: list[Person | Organization | Agreement] = [
-        *reference.people.values(), *reference.organizations.values(), *reference.agreements.values()]
-    for entity in [*named, *reference.figures.values()]:
-        for source_id in _cited_sources(entity):
-            if source_id not in reference.sources:
-                problems.append(_problem(reference, entity.id, f"{entity.id}: cites unknown source {source_id!r} (unsourced fact)"))
+    sections: list[tuple[str, dict]] = [("people", reference.people), ("organizations", reference.organizations),
+                                        ("agreements", reference.agreements), ("figures", reference.figures)]
+    for section, entities in sections:
+        for entity in entities.values():
+            for path, source_id in _cited_sources(entity):
+                if source_id not in reference.sources:
+                    problems.append(locator.problem(section, entity.id, path,
+                                                    f"{entity.id}: cites unknown source {source_id!r} (unsourced fact)"))
 
     claimed: dict[str, str] = {}
-    for entity in named:
-        for form in name_forms(entity):
-            key = name_key(form)
-            owner = claimed.setdefault(key, entity.id)
-            if owner != entity.id:
-                problems.append(_problem(reference, entity.id, f"{entity.id}: name {form!r} is also claimed by {owner}"))
     acronyms: dict[str, str] = {}
-    with_acronyms: list[Organization | Agreement] = [*reference.organizations.values(), *reference.agreements.values()]
-    for entity in with_acronyms:
-        for acronym in entity.acronyms:
-            owner = acronyms.setdefault(acronym, entity.id)
-            if owner != entity.id:
-                problems.append(_problem(reference, entity.id, f"{entity.id}: acronym {acronym!r} is also claimed by {owner}"))
+    for section, entities in sections[:3]:
+        for entity in entities.values():
+            for path, form in name_forms(entity):
+                owner = claimed.setdefault(name_key(form), entity.id)
+                if owner != entity.id:
+                    problems.append(locator.problem(section, entity.id, path,
+                                                    f"{entity.id}: name {form!r} is also claimed by {owner}"))
+            for i, acronym in enumerate(getattr(entity, "acronyms", [])):
+                owner = acronyms.setdefault(acronym, entity.id)
+                if owner != entity.id:
+                    problems.append(locator.problem(section, entity.id, ("acronyms", i),
+                                                    f"{entity.id}: acronym {acronym!r} is also claimed by {owner}"))
 
     for person in reference.people.values():
-        for office in person.offices:
+        for i, office in enumerate(person.offices):
             if office.start and office.end and office.end.latest() < office.start.earliest():
-                problems.append(_problem(reference, person.id,
-                                         f"{person.id}: office {office.title!r} ends ({office.end}) before it starts ({office.start})"))
+                problems.append(locator.problem("people", person.id, ("offices", i),
+                                                f"{person.id}: office {office.title!r} ends ({office.end}) before it starts ({office.start})"))
     for agreement in reference.agreements.values():
-        ordered = [e for e in agreement.events if e.type in _EVENT_ORDER]
-        for a, b in itertools.combinations(ordered, 2):
-            first, second = (a, b) if _EVENT_ORDER[a.type] <= _EVENT_ORDER[b.type] else (b, a)
-            if _EVENT_ORDER[first.type] < _EVENT_ORDER[second.type] and second.date.latest() < first.date.earliest():
-                problems.append(_problem(reference, agreement.id,
-                                         f"{agreement.id}: {second.type} ({second.date}) is dated before {first.type} ({first.date})"))
+        events = list(enumerate(agreement.events))
+        for (i, a), (j, b) in itertools.permutations(events, 2):
+            if (a.type, b.type) in _BEFORE and b.date.latest() < a.date.earliest():
+                problems.append(locator.problem("agreements", agreement.id, ("events", j),
+                                                f"{agreement.id}: {b.type} ({b.date}) is dated before {a.type} ({a.date})"))
     return problems

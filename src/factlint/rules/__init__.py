@@ -46,7 +46,7 @@ def _expand(patterns: Iterable[str]) -> set[str]:
 def enabled_codes(select: Iterable[str] | None = None, ignore: Iterable[str] = (),
                   extend_select: Iterable[str] = ()) -> frozenset[str]:
     """The codes a run reports: `select` replaces the default set, `extend_select` adds to it."""
-    base = _expand(select) if select else {r.code for r in ALL_RULES if r.enabled_by_default}
+    base = _expand(select) if select is not None else {r.code for r in ALL_RULES if r.enabled_by_default}
     return frozenset((base | _expand(extend_select)) - _expand(ignore))
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from ..models import Severity
-from .base import Rule
+from collections.abc import Iterator
+
+from ..document import Document
+from ..models import Finding, Reference, Severity, Span
+from .base import Rule, RuleContext
 
 
 class UnreadableFile(Rule):
@@ -29,6 +32,11 @@ class UnreadableFile(Rule):
     summary = "A file that cannot be read or decoded as text"
     severity = Severity.ERROR
 
+    def file_finding(self, path: str, message: str, reference: Reference) -> Finding:
+        """The finding for a file that could not be read: it has no text, so it points at 1:1."""
+        ctx = RuleContext(path=path, reference=reference)
+        return self.finding(ctx, Span(start=0, end=0, line=1, column=1, end_line=1, end_column=1), "", message)
+
 
 class InvalidFrontMatter(Rule):
     """Front matter is not valid YAML.
@@ -50,3 +58,7 @@ class InvalidFrontMatter(Rule):
     code = "FL902"
     name = "invalid-front-matter"
     summary = "Markdown front matter that is not valid YAML"
+
+    def check_document(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+        for start, end, message in doc.problems:
+            yield self.finding(ctx, doc.original_span(start, end), doc.original[start:end], message)
