@@ -31,6 +31,7 @@ Noh Roh No Ha Kwak Gwak Sung Seong Cha Joo Ju Chu Woo U Koo Ku Gu Min Na Ra La J
 Won Cheon Chun Bang Pang Kong Gong Hyun Hyeon Ham Byun Byeon Pyun Yeom Yum Yeo Yuh Do To Seok Suk Seon Sun
 Seol Sul Ma Gil Kil Yeon Yun Wi Wee Pyo Myung Myeong Ki Gi Ban Pan Geum Keum Ok Yook Yuk In Maeng Je Mo Tak
 Kook Guk Ahn Jegal Namgung Hwangbo Sunwoo Dokgo Seomun
+Jong Hyon Ro Ryom Thae Kye Sok Tong Pyon Ju Ryang Kye Jon Chon Phyo Phak
 Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng Liang Xie Song Tang
 Xu Deng Han Feng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Ye Cheng Wei Su Lu Ding Ren Shen Yao
 Xi Hu Wen Jia Qin Fu Fang Bai Zou Meng Xiong Qiu Qian Hou Shi Tan Kong Mao Lai Long

@@ -35,7 +35,7 @@ def test_check_examples_json_from_another_directory(tmp_path):
            for f in data["findings"]]
     assert got == [
         ("house-style.txt", 7, 23, 7, 38, "FL101", "Antony Blinken"),
-        ("house-style.txt", 10, 28, 10, 35, "FL102", "Xi"),
+        ("house-style.txt", 10, 79, 10, 86, "FL102", "Xi"),
         ("names-errors.md", 8, 34, 8, 45, "FL101", "Kim Yo Jong"),
         ("names-errors.md", 9, 8, 9, 15, "FL102", "Kim"),
         ("names-errors.md", 11, 22, 11, 30, "FL102", "Yoon"),
@@ -105,7 +105,28 @@ def test_usage_errors_exit_2_with_one_line_and_no_traceback(args, message):
 
 def test_bad_as_of_is_a_usage_error():
     proc = run("check", str(EXAMPLES), "--as-of", "2023-02-30")
-    assert proc.returncode == 2 and "not a date" in proc.stderr
+    assert proc.returncode == 2
+    assert proc.stderr == "factlint: error: --as-of: '2023-02-30' is not a date in YYYY-MM-DD form\n"
+
+
+def test_ignoring_every_rule_reports_nothing():
+    proc = run("check", str(EXAMPLES / "names-errors.md"), "--ignore", "ALL")
+    assert proc.returncode == 0 and proc.stdout == "All clear: no findings in 1 file.\n"
+
+
+def test_invalid_reference_is_one_line(tmp_path):
+    (tmp_path / "bad.yaml").write_text("people:\n  - {id: X}\n  - {id: Y}\n", encoding="utf-8")
+    proc = run("check", str(EXAMPLES), "--reference", str(tmp_path))
+    assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1
+    assert f"{tmp_path / 'bad.yaml'}:2:" in proc.stderr
+
+
+def test_snippet_uses_the_same_lines_as_positions(tmp_path):
+    path = tmp_path / "ff.txt"
+    path.write_text("Page one.\x0cStill line one.\nKim Yo-Long said.\n", encoding="utf-8")
+    lines = run("check", str(path)).stdout.splitlines()
+    assert lines[0].startswith(f"{path}:2:1: FL101")
+    assert lines[2] == "  2 | Kim Yo-Long said."
 
 
 def test_include_and_exclude(tmp_path):
@@ -139,8 +160,16 @@ def test_rules_and_explain_in_process():
 def test_lookup_shows_nearest_entities_with_scores():
     result = CliRunner().invoke(main, ["lookup", "Kim", "Yo-Long", "--limit", "3"])
     assert result.exit_code == 0
-    first = result.output.splitlines()[0].split()
-    assert first[1:3] == ["person", "kim-yo-jong"] and 80 < float(first[0]) < 100
+    rows = [line.split() for line in result.output.splitlines()]
+    assert len(rows) == 3
+    assert rows[0][:3] == ["88.9", "person", "kim-yo-jong"]
+    assert all(float(r[0]) <= float(rows[0][0]) for r in rows)
+
+
+@pytest.mark.parametrize("args, code", [(["lookup", "x", "--limit", "-1"], 2), (["lookup", "가나다"], 1)])
+def test_lookup_bad_input(args, code):
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == code
 
 
 def test_check_in_process_matches_subprocess():

@@ -50,6 +50,20 @@ def test_markdown_code_links_comments_and_front_matter_are_skipped(reference):
     assert brief(factlint.check_text(text, reference=reference)) == [("FL101", 10, 8, "Kim Yo Jong")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("---\n---\nKim Yo-Long spoke.\n\n---\n\nAntony Blinkin too.\n", [3, 7]),  # empty front matter
+    ("Pyongyang`s statement.\n\nKim Yo-Long said.\n\nSeoul`s reply.\n", [3]),  # stray backticks
+    ("Text.[^1]\n\n[^1]: Issued by Kim Yo-Long.\n[id]: https://x.org/Kim_Yo-Long\n", [3]),  # footnote
+    ("Kim&nbsp;Yo-Long said.\n", [1]),  # entities in Markdown
+    ("Para.\n\n    Kim Yo-Long in code\n\n- item\n\n    Kim Yo-Long in the item\n", [7]),  # indented code
+    ("+++\ntitle = 'Kim Yo-Long'\n+++\nKim Yo-Long.\n", [4]),  # TOML front matter
+    ("---\nKim Yo-Long is prose between rules.\n---\n", [2]),
+    ("a \\`Kim Yo-Long\\` b\n", [1]),  # escaped backticks are not code
+])
+def test_markdown_edge_cases(reference, text, expected):
+    assert [f.span.line for f in factlint.check_text(text, reference=reference) if f.code == "FL101"] == expected
+
+
 def test_unclosed_fence_skips_to_end(reference):
     assert factlint.check_text("Text.\n\n~~~~\nKim Yo-Long\n", reference=reference) == []
 
@@ -75,9 +89,9 @@ def test_front_matter_date_is_the_article_date():
 
 
 def test_bad_front_matter_is_reported_and_the_text_still_checked(reference):
-    text = "---\ndate: [2023\n---\nKim Yo-Long said.\n"
+    text = "---\ntitle: ok\ndate: [2023\n---\nKim Yo-Long said.\n"
     assert [(c, l) for c, l, _, _ in brief(factlint.check_text(text, reference=reference))] == [
-        ("FL902", 2), ("FL101", 4)]
+        ("FL902", 3), ("FL101", 5)]
 
 
 @pytest.mark.parametrize("data, message", [

@@ -67,9 +67,6 @@ class Document:
         index = bisect.bisect_right(self._line_starts, offset) - 1
         return index + 1, offset - self._line_starts[index] + 1
 
-    def line_text(self, line: int) -> str:
-        start = self._line_starts[line - 1]
-        return self.original[start:start + len(_LINE.match(self.original, start).group().rstrip("\r\n"))]  # type: ignore[union-attr]
 
 
 def decode(data: bytes) -> str:

@@ -21,6 +21,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from .models import Organization, Person, Reference
 from .normalize import name_key
+from .tokens import tokenize_runs
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,6 @@ class Form:
     entity_id: str
     kind: Literal["person", "organization"]
     text: str
-    canonical: bool
 
 
 _PHRASE_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+")
@@ -56,12 +56,13 @@ def common_words() -> frozenset[str]:
 
 
 # Endings that make another word of a name rather than a misspelling of it: plurals ("the Bidens",
-# "Departments of Defense") and Slavic feminine surnames ("Mariya Putina").
-_INFLECTIONS = ("s", "es", "a")
+# "Departments of Defense") and, for surnames, the Slavic feminine ("Mariya Putina").
+PLURALS = ("s", "es")
+SURNAME_ENDINGS = ("s", "es", "a")
 
 
-def inflected(candidate: str, target: str) -> bool:
-    return any(candidate == target + ending or target == candidate + ending for ending in _INFLECTIONS)
+def inflected(candidate: str, target: str, endings: tuple[str, ...] = PLURALS) -> bool:
+    return any(candidate == target + ending or target == candidate + ending for ending in endings)
 
 
 def allowed_edits(key: str) -> int:
@@ -87,7 +88,7 @@ class NameIndex:
         self.given_first_by_given: dict[str, list[Person]] = defaultdict(list)
         self.given_first_by_family: dict[str, list[Person]] = defaultdict(list)
         self.family_keys: set[str] = set()
-        self.orgs_by_length: dict[int, list[tuple[tuple[str, ...], Organization]]] = defaultdict(list)
+        self.orgs_by_length: dict[int, list[tuple[tuple[str, ...], str, Organization]]] = defaultdict(list)
         self.max_tokens = 1
         for person in reference.people.values():
             self._add_forms(person.id, "person", person.name, person.variants)
@@ -102,11 +103,11 @@ class NameIndex:
         for org in reference.organizations.values():
             self._add_forms(org.id, "organization", org.name, org.variants)
             for acronym in org.acronyms:
-                self.acronyms[acronym] = Form(org.id, "organization", acronym, False)
+                self.acronyms[acronym] = Form(org.id, "organization", acronym)
             for form in (org.name, *org.variants):
-                keys = tuple(name_key(t) for t in form.split())
-                keys = tuple(k for k in keys if k)
-                self.orgs_by_length[len(keys)].append((keys, org))
+                # Keyed word by word the way the text is read, so "U.S." is "u", "s" on both sides.
+                keys = tuple(t.key for run in tokenize_runs(form) for t in run)
+                self.orgs_by_length[len(keys)].append((keys, form, org))
         # Agreements are named in running prose, lower case included ("the armistice agreement"),
         # so they are matched as phrases of any words, keyed by their first word.
         self.agreement_phrases: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
@@ -124,10 +125,10 @@ class NameIndex:
         self.words = common_words()
 
     def _add_forms(self, entity_id: str, kind: Literal["person", "organization"], name: str, variants: list[str]) -> None:
-        for i, text in enumerate((name, *variants)):
+        for text in (name, *variants):
             forms = self.exact[name_key(text)]
             if all(f.entity_id != entity_id for f in forms):
-                forms.append(Form(entity_id, kind, text, canonical=i == 0))
+                forms.append(Form(entity_id, kind, text))
             self.max_tokens = max(self.max_tokens, len(text.split()) + text.count("-"))
 
     def person(self, entity_id: str) -> Person:
@@ -139,15 +140,15 @@ class NameIndex:
     def is_word(self, key: str) -> bool:
         return key in self.words
 
-    def best_person(self, candidates: list[Person], attr: str, key: str,
+    def best_person(self, candidates: list[Person], attr: Literal["family", "given"], key: str,
                     limit: int | None = None) -> tuple[Person, int] | None:
         """The one person whose `attr` (family or given) is within allowed edits of `key`; None when
         nobody is, or when two people are equally close (ambiguous: say nothing)."""
         best: list[tuple[int, Person]] = []
         for person in candidates:
-            target = name_key(getattr(person, attr))
+            target = name_key(person.family if attr == "family" else person.given)
             allowed = allowed_edits(target) if limit is None else limit
-            if allowed == 0 or key == target or inflected(key, target):
+            if allowed == 0 or key == target or inflected(key, target, SURNAME_ENDINGS):
                 continue
             d = edits(key, target, allowed)
             if d <= allowed:
@@ -180,6 +181,9 @@ class NameIndex:
 
 def index_for(reference: Reference) -> NameIndex:
     """The reference's name index, built once and kept with the (immutable) reference."""
-    if reference._name_index is None:
-        reference._name_index = NameIndex(reference)
-    return reference._name_index
+    index = reference._name_index
+    # pydantic copies private attributes with the model: an index built for another (copied and
+    # changed) reference must not be reused.
+    if index is None or index.reference is not reference:
+        index = reference._name_index = NameIndex(reference)
+    return index

@@ -102,12 +102,6 @@ class FoldBuilder:
         return Folded("".join(self._parts), self._starts, self._ends)
 
 
-def fold(text: str) -> Folded:
-    builder = FoldBuilder()
-    builder.keep(text, 0, len(text))
-    return builder.build()
-
-
 _NON_KEY = re.compile(r"[^0-9a-z]+")
 
 

@@ -44,11 +44,12 @@ def _segments(part: str, syllables: frozenset[str], max_syllables: int) -> bool:
 
 
 def is_korean_given_name(text: str) -> bool:
-    """True when every hyphen- or space-separated part of `text` reads as Korean syllables
-    (at most three in all)."""
+    """True when `text` reads as a Korean given name: written in parts ("Jae-in", "Yo Jong"), each
+    part one syllable, at most three; written as one word ("Jaein"), at most two syllables."""
     parts = [p for p in re.split(r"[\s'-]+", text.lower()) if p]
     if not parts or len(parts) > 3 or not all(p.isascii() and p.isalpha() for p in parts):
         return False
     syllables = _syllables()
-    budget = 3 - (len(parts) - 1)
-    return all(_segments(p, syllables, budget) for p in parts)
+    if len(parts) == 1:
+        return _segments(parts[0], syllables, 2)
+    return all(p in syllables for p in parts)

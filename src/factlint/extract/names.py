@@ -10,6 +10,7 @@ matched against the reference in three passes, most certain first:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -20,7 +21,7 @@ from ..index import Form, NameIndex, allowed_edits, edits, inflected
 from ..models import MatchMethod, NameMention, Person
 from ..normalize import display_form, name_key
 from ..romanization import is_korean_given_name
-from .tokens import Token, tokenize_runs
+from ..tokens import Token, tokenize_runs
 
 # Words that may stand before a lone given name without being part of the name: "President Jae-in".
 _TITLES = frozenset(name_key(w) for w in """
@@ -133,9 +134,12 @@ def _fuzzy_person_hits(index: NameIndex, segment: list[Token]) -> list[_Hit]:
             given = words[i + 1:i + 1 + size]
             if len(given) == size and all(t.word for t in given):
                 candidates.extend(_family_first(index, first, given))
-        following = [t for t in words[i + 1:i + 4] if not t.initial][:1]
-        if following and all(t.initial for t in words[i + 1:words.index(following[0])]):
-            candidates.extend(_given_first(index, first, following[0]))
+        # The family name after a given name, across middle initials: "Antony J. Blinkin".
+        j = i + 1
+        while j < len(words) and j <= i + 3 and words[j].initial:
+            j += 1
+        if j < len(words) and j <= i + 3:
+            candidates.extend(_given_first(index, first, words[j]))
     return _choose(candidates)
 
 
@@ -188,7 +192,7 @@ def _known_family(index: NameIndex, key: str) -> bool:
 
 def _fuzzy(found: tuple[Person, int], first: Token, last: Token, written_key: str) -> tuple[int, int, _Hit]:
     person, distance = found
-    score = fuzz.ratio(written_key, name_key(person.family + person.given))
+    score = fuzz.ratio(written_key, name_key(person.name))
     hit = _Hit(first.start, last.end, person.id, "person", "fuzzy", score, person.name)
     return distance, -(last.end - first.start), hit
 
@@ -216,7 +220,7 @@ def _fuzzy_organization_hits(index: NameIndex, segment: list[Token]) -> list[_Hi
             continue
         for i in range(len(segment) - length + 1):
             window = keys[i:i + length]
-            for form_keys, org in forms:
+            for form_keys, form, org in forms:
                 diffs = [k for k in range(length) if window[k] != form_keys[k]]
                 if len(diffs) != 1:
                     continue
@@ -227,7 +231,7 @@ def _fuzzy_organization_hits(index: NameIndex, segment: list[Token]) -> list[_Hi
                         and edits(window[k], form_keys[k], limit) <= limit):
                     score = fuzz.ratio("".join(window), "".join(form_keys))
                     hits.append(_Hit(segment[i].start, segment[i + length - 1].end, org.id, "organization",
-                                     "fuzzy", score, org.name))
+                                     "fuzzy", score, form))
     return _choose([(0, -(h.end - h.start), h) for h in hits])
 
 
@@ -241,6 +245,7 @@ def _partial_hits(text: str, index: NameIndex, segments: list[tuple[list[Token],
     named = {h.entity_id: index.person(h.entity_id) for h in hits if h.entity_kind == "person"}
     out: list[_Hit] = []
     for segment, run in segments:
+        position = {id(t): n for n, t in enumerate(run)}
         words = [t for t in segment if t.word]
         i = 0
         while i < len(words):
@@ -248,8 +253,8 @@ def _partial_hits(text: str, index: NameIndex, segments: list[tuple[list[Token],
             for size in (2, 1):
                 window = words[i:i + size]
                 if len(window) == size and _adjacent(window):
-                    if _stands_alone(window, run) and not _set_off(text, window):
-                        found = _given_as_surname(index, window, named)
+                    if _stands_alone(index, window, run, position[id(window[0])]) and not _set_off(text, window):
+                        found = _given_as_surname(index, window, named, _titled(text, window[0], run))
                     if found is None and size == 1 and not _cut_off(text, window[0]):
                         found = _lone_family(index, window[0], named)
                     if found:
@@ -262,14 +267,26 @@ def _partial_hits(text: str, index: NameIndex, segments: list[tuple[list[Token],
     return out
 
 
-def _stands_alone(window: list[Token], run: list[Token]) -> bool:
-    """True when no other name word touches the window: "President Jae-in" stands alone, but in
-    "Jong Yong Nam" (another person) or "Jae-in Moon" (name order swapped) the given name does not."""
-    at = run.index(window[0])
+def _stands_alone(index: NameIndex, window: list[Token], run: list[Token], at: int) -> bool:
+    """True when no other name word touches the window: "President Jae-in" and "But Jinping said"
+    stand alone, but in "Jong Yong Nam" (another person) or "Jae-in Moon" (name order swapped) the
+    given name does not."""
     before = run[at - 1] if at > 0 else None
     after_at = at + len(window)
     after = run[after_at] if after_at < len(run) else None
-    return (before is None or before.key in _TITLES) and (after is None or after.connector)
+    before_ok = (before is None or before.key in _TITLES or before.connector
+                 or (index.is_word(before.key) and not index.is_common_name(before.key)
+                     and before.key not in index.family_keys))
+    return before_ok and (after is None or after.connector)
+
+
+def _titled(text: str, first: Token, run: list[Token]) -> bool:
+    """Is the name preceded by a title ("Pres. Suk-yeol", "President Jae-in")?"""
+    at = next((n for n, t in enumerate(run) if t is first), 0)
+    if at > 0:
+        return run[at - 1].key in _TITLES
+    word = re.search(r"([^\W\d_]+)\.?\s+$", text[max(0, first.start - 30):first.start])
+    return word is not None and name_key(word.group(1)) in _TITLES
 
 
 def _adjacent(window: list[Token]) -> bool:
@@ -289,14 +306,16 @@ def _cut_off(text: str, token: Token) -> bool:
     return text[token.end:token.end + 1] == "-" and not text[token.end + 1:token.end + 2].isalpha()
 
 
-def _given_as_surname(index: NameIndex, window: list[Token], named: dict[str, Person]) -> _Hit | None:
+def _given_as_surname(index: NameIndex, window: list[Token], named: dict[str, Person], titled: bool) -> _Hit | None:
     key = "".join(t.key for t in window)
     text = " ".join(t.text for t in window)
     start, end = window[0].start, window[-1].end
     if len(key) < 4 or index.is_common_name(key) or key in index.family_keys:
         return None
     for person in index.family_first_by_given.get(key, []):
-        if person.id in named or len(key) >= 5:
+        # Without the person named in the article or a title before it, a lone word that happens to
+        # be someone's given name ("Qiang villages", "Sanae") is not evidence enough.
+        if person.id in named or titled:
             return _Hit(start, end, person.id, "person", "given-as-surname", 100.0, person.given)
     # A misspelled given name of someone the document names: "Yo Long" after "Kim Yo-Long".
     candidates = [p for p in named.values() if p.order == "family-first"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..models import Claim, Finding, NameMention, Severity
+from ..models import Claim, Finding, NameMention, Person, Severity
 from .base import Rule, RuleContext
 
 
@@ -48,9 +48,11 @@ class MisspelledName(Rule):
                 entity = ctx.reference.named(claim.entity_id)
                 if entity is None:
                     continue
-                partial = claim.matched_form != entity.name
-                target = claim.matched_form if partial else entity.name
-                what = f"the family name of {entity.name}" if partial else entity.name
+                # The form it was matched against: the full name, a family name ("Blinkin said"),
+                # or for organizations the variant that was misspelled.
+                target = claim.matched_form or entity.name
+                partial = isinstance(entity, Person) and target == entity.family != entity.name
+                what = f"the family name of {entity.name}" if partial else target
                 yield self.finding(ctx, claim.span, claim.text,
                                    f'"{claim.normalized}" looks like a misspelling of {what}',
                                    suggestion=target, entity_id=entity.id)
@@ -127,7 +129,9 @@ class NotHouseStyle(Rule):
 
     def check(self, claims: Sequence[Claim], ctx: RuleContext) -> Iterator[Finding]:
         for claim in claims:
-            if isinstance(claim, NameMention) and claim.method == "variant" and claim.entity_id:
+            # An all-capitals headline or label cannot follow a house style of mixed case.
+            if (isinstance(claim, NameMention) and claim.method == "variant" and claim.entity_id
+                    and not claim.text.isupper()):
                 entity = ctx.reference.named(claim.entity_id)
                 if entity is None:
                     continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..normalize import name_key
+from .normalize import name_key
 
 # A word, with apostrophes ("O'Brien") and hyphens before lower case ("Jae-in") inside it. A hyphen
 # before a capital starts a new word, so "Putin-Kim Jong Un" holds the name "Kim Jong Un".
