@@ -69,11 +69,15 @@ def extract_names(doc: Document, index: NameIndex) -> list[NameMention]:
 
 
 def _uncovered(run: list[Token], hits: list[_Hit]) -> list[list[Token]]:
-    """The parts of a run that no hit covers, split at the hits."""
+    """The parts of a run that no hit covers, split at the hits (linear: both are in text order)."""
+    ordered = sorted((h.start, h.end) for h in hits)
     segments: list[list[Token]] = []
     current: list[Token] = []
+    k = 0
     for token in run:
-        if any(token.start < h.end and token.end > h.start for h in hits):
+        while k < len(ordered) and ordered[k][1] <= token.start:
+            k += 1
+        if k < len(ordered) and ordered[k][0] < token.end:
             if current:
                 segments.append(current)
             current = []
@@ -244,8 +248,11 @@ def _partial_hits(text: str, index: NameIndex, segments: list[tuple[list[Token],
     Suk-yeol") is a claim of its own; a lone family name resolves to the person the document names."""
     named = {h.entity_id: index.person(h.entity_id) for h in hits if h.entity_kind == "person"}
     out: list[_Hit] = []
+    positions: dict[int, dict[int, int]] = {}  # per run: token → index, built once per run
     for segment, run in segments:
-        position = {id(t): n for n, t in enumerate(run)}
+        position = positions.get(id(run))
+        if position is None:
+            position = positions[id(run)] = {id(t): n for n, t in enumerate(run)}
         words = [t for t in segment if t.word]
         i = 0
         while i < len(words):
@@ -253,8 +260,9 @@ def _partial_hits(text: str, index: NameIndex, segments: list[tuple[list[Token],
             for size in (2, 1):
                 window = words[i:i + size]
                 if len(window) == size and _adjacent(window):
-                    if _stands_alone(index, window, run, position[id(window[0])]) and not _set_off(text, window):
-                        found = _given_as_surname(index, window, named, _titled(text, window[0], run))
+                    at = position[id(window[0])]
+                    if _stands_alone(index, window, run, at) and not _set_off(text, window):
+                        found = _given_as_surname(index, window, named, _titled(text, window[0], run, at))
                     if found is None and size == 1 and not _cut_off(text, window[0]):
                         found = _lone_family(index, window[0], named)
                     if found:
@@ -280,9 +288,8 @@ def _stands_alone(index: NameIndex, window: list[Token], run: list[Token], at: i
     return before_ok and (after is None or after.connector)
 
 
-def _titled(text: str, first: Token, run: list[Token]) -> bool:
+def _titled(text: str, first: Token, run: list[Token], at: int) -> bool:
     """Is the name preceded by a title ("Pres. Suk-yeol", "President Jae-in")?"""
-    at = next((n for n, t in enumerate(run) if t is first), 0)
     if at > 0:
         return run[at - 1].key in _TITLES
     word = re.search(r"([^\W\d_]+)\.?\s+$", text[max(0, first.start - 30):first.start])
