@@ -30,10 +30,16 @@ def test_check_examples_json_from_another_directory(tmp_path):
     proc = run("check", str(EXAMPLES), "--format", "json", cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr
     data = json.loads(proc.stdout)
-    assert data["version"] == 1 and data["files_checked"] == 4
-    got = [(Path(f["path"]).name, f["line"], f["column"], f["end_line"], f["end_column"], f["code"], f["suggestion"])
-           for f in data["findings"]]
+    assert data["version"] == 1 and data["files_checked"] == 8
+    got = [(Path(f["path"]).relative_to(EXAMPLES).as_posix(), f["line"], f["column"], f["end_line"],
+            f["end_column"], f["code"], f["suggestion"]) for f in data["findings"]]
     assert got == [
+        ("desk-notes/monday.md", 6, 35, 6, 39, "FL501", None),  # Agreed Framework collapsed 2002 vs 2003
+        ("desk-notes/monday.md", 8, 38, 8, 51, "FL302", None),  # no 2016 series for Korea's exports
+        ("desk-notes/monday.md", 8, 38, 8, 51, "FL501", None),  # $66.5 billion vs $68.5 billion
+        ("desk-notes/tuesday.md", 6, 52, 6, 56, "FL501", None),
+        ("desk-notes/tuesday.md", 8, 38, 8, 51, "FL302", None),
+        ("desk-notes/tuesday.md", 8, 38, 8, 51, "FL501", None),
         ("house-style.txt", 7, 23, 7, 38, "FL101", "Antony Blinken"),
         ("house-style.txt", 10, 79, 10, 86, "FL102", "Xi"),
         ("names-errors.md", 8, 34, 8, 45, "FL101", "Kim Yo Jong"),
@@ -43,8 +49,17 @@ def test_check_examples_json_from_another_directory(tmp_path):
         ("names-errors.md", 13, 76, 13, 83, "FL101", "Blinken"),
         ("names-errors.md", 16, 26, 16, 52, "FL101", "Korean Central News Agency"),
         ("statement.html", 7, 44, 7, 55, "FL101", "Kim Yo Jong"),
+        ("treaty-dates-errors.md", 8, 64, 8, 68, "FL201", "2012"),  # KORUS took effect in 2011
+        ("treaty-dates-errors.md", 8, 64, 8, 68, "FL501", None),  # ... and "March 2012" elsewhere
+        ("treaty-dates-errors.md", 9, 38, 9, 42, "FL202", "1953"),  # MDT signed in 1954
+        ("treaty-dates-errors.md", 9, 38, 9, 42, "FL501", None),
+        ("treaty-dates-errors.md", 10, 5, 10, 9, "FL201", None),  # the 1955 Mutual Defense Treaty
+        ("treaty-dates-errors.md", 12, 67, 12, 81, "FL301", None),  # $146.7 billion last year (2022)
+        ("treaty-dates-errors.md", 14, 10, 14, 19, "FL401", "former President"),  # Moon in 2023
+        ("treaty-dates-errors.md", 14, 62, 14, 79, "FL401", "Secretary of State"),  # Defense Secretary Blinken
+        ("treaty-dates-errors.md", 17, 62, 17, 87, "FL402", "state news agency"),  # KCNA, a radio station
     ]
-    first = data["findings"][2]
+    first = data["findings"][8]
     assert first["severity"] == "warning" and first["text"] == "Kim Yo-Long"
     assert set(first["source"]) == {"id", "publisher", "title", "url"}
 

@@ -29,17 +29,39 @@ def extract(doc: Document, reference: Reference) -> list[Claim]:
     return extract_claims(doc, reference)
 
 
-def check_document(doc: Document, reference: Reference, codes: Iterable[str] | None = None) -> list[Finding]:
-    """Findings for one parsed document, sorted by position then code."""
+def check_document(doc: Document, reference: Reference, codes: Iterable[str] | None = None, *,
+                   claims: list[Claim] | None = None) -> list[Finding]:
+    """Findings of the per-document rules for one parsed document, sorted by position then code.
+    (Rules that compare documents, FL501, run in check_text and check_paths.)"""
     active = frozenset(codes) if codes is not None else enabled_codes()
     ctx = RuleContext(path=doc.path, reference=reference, as_of=doc.as_of)
     findings: list[Finding] = []
     if InvalidFrontMatter.code in active:
         findings.extend(InvalidFrontMatter().check_document(doc, ctx))
-    claims = extract(doc, reference)
+    claims = claims if claims is not None else extract(doc, reference)
+    return _document_findings(doc, claims, reference, active, findings)
+
+
+def _document_findings(doc: Document, claims: list[Claim], reference: Reference, active: frozenset[str],
+                       findings: list[Finding]) -> list[Finding]:
+    ctx = RuleContext(path=doc.path, reference=reference, as_of=doc.as_of)
     for code in sorted(active):
         findings.extend(RULES_BY_CODE[code]().check(claims, ctx))
-    return sorted(findings, key=lambda f: (f.span.start, f.span.end, f.code))
+    return _sorted(findings)
+
+
+def _run_findings(documents: list[tuple[str, list[Claim]]], reference: Reference, active: frozenset[str]) -> list[Finding]:
+    """Findings of the rules that compare claims across documents (FL501)."""
+    out: list[Finding] = []
+    for code in sorted(active):
+        rule = RULES_BY_CODE[code]()
+        if rule.run_level:
+            out.extend(rule.check_run(documents, reference))
+    return out
+
+
+def _sorted(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (f.path, f.span.start, f.span.end, f.code))
 
 
 def check_text(text: str, *, reference: Reference | None = None, path: str = "<text>",
@@ -48,7 +70,10 @@ def check_text(text: str, *, reference: Reference | None = None, path: str = "<t
     """Check an article given as a string."""
     reference = reference if reference is not None else load_reference()
     doc = parse_document(text, path=path, kind=kind, as_of=as_of)
-    return check_document(doc, reference, enabled_codes(select, ignore))
+    codes = enabled_codes(select, ignore)
+    claims = extract(doc, reference)
+    findings = check_document(doc, reference, codes, claims=claims)
+    return _sorted(findings + _run_findings([(doc.path, claims)], reference, codes))
 
 
 def check_paths(paths: Iterable[str | Path], *, reference: Reference | None = None,
@@ -61,6 +86,7 @@ def check_paths(paths: Iterable[str | Path], *, reference: Reference | None = No
     reference = reference if reference is not None else load_reference()
     codes = frozenset(codes) if codes is not None else enabled_codes(select, ignore)
     findings: list[Finding] = []
+    documents: list[tuple[str, list[Claim]]] = []
     count = 0
     for path in iter_files(paths, include=include, exclude=exclude):
         count += 1
@@ -70,8 +96,11 @@ def check_paths(paths: Iterable[str | Path], *, reference: Reference | None = No
             if UnreadableFile.code in codes:
                 findings.append(UnreadableFile().file_finding(str(path), str(exc), reference))
             continue
-        findings.extend(check_document(doc, reference, codes))
-    return CheckResult(findings=findings, files_checked=count)
+        claims = extract(doc, reference)
+        findings.extend(check_document(doc, reference, codes, claims=claims))
+        documents.append((doc.path, claims))
+    findings.extend(_run_findings(documents, reference, codes))
+    return CheckResult(findings=_sorted(findings), files_checked=count)
 
 
 def iter_files(paths: Iterable[str | Path], *, include: Sequence[str] = (),

@@ -71,6 +71,13 @@ class PartialDate(Model):
             return nxt - dt.timedelta(days=1)
         return dt.date(self.year, 12, 31)
 
+    def describe(self) -> str:
+        """"2012", "March 2012", "March 15, 2012"."""
+        if self.month is None:
+            return str(self.year)
+        month = dt.date(2000, self.month, 1).strftime("%B")
+        return f"{month} {self.year}" if self.day is None else f"{month} {self.day}, {self.year}"
+
     def __str__(self) -> str:
         out = f"{self.year:04d}"
         if self.month:
@@ -314,11 +321,12 @@ class DateMention(Model):
         return self.precision == "month" or date.day is None or self.value.day == date.day
 
     def describe(self) -> str:
+        """The date as a reader would say it, at the precision stated: "March 2012"."""
         if self.value is None:
             return self.text
         if self.precision == "decade":
             return f"the {self.value.year // 10 * 10}s"
-        return str(self.value)
+        return self.value.describe()
 
 
 class AgreementMention(Model):
@@ -346,7 +354,57 @@ class EventClaim(Model):
     date: DateMention
 
 
-Claim = Annotated[Union[NameMention, DateMention, AgreementMention, EventClaim],  # noqa: UP007
+FigureMetric = Literal["trade_total", "exports", "imports", "balance", "investment", "troops"]
+US, ROK = "United States", "Republic of Korea"
+
+
+class FigureClaim(Model):
+    """The article states a figure: "$146.7 billion" of bilateral trade "last year"."""
+
+    kind: Literal["figure"] = "figure"
+    text: str
+    span: Span
+    value: float  # in units of `unit`, scale applied: 146.7e9
+    unit: Literal["USD", "KRW", "count", "percent"]
+    step: float  # the precision stated: "146.7 billion" is stated to 0.1e9
+    hedge: Literal["about", "more", "less", "nearly"] | None = None
+    metric: FigureMetric | None = None
+    exporter: str | None = None  # for exports and imports, when the sentence says which way
+    importer: str | None = None
+    parties: list[str] = []
+    period: PartialDate | None = None  # the year the figure is for, explicit or resolved
+    period_text: str | None = None
+
+
+class TitleClaim(Model):
+    """The article gives a person a title: "South Korean President Yoon Suk Yeol", "former president
+    Moon Jae-in", "Choe Son Hui, North Korea's foreign minister"."""
+
+    kind: Literal["title"] = "title"
+    text: str  # the title as written
+    span: Span
+    entity_id: str  # the person
+    person_text: str
+    role: str  # see roles.py
+    country: str | None = None  # "South Korean President": whose office, when the text says
+    former: bool = False
+    when: PartialDate | None = None  # the time the sentence speaks of
+    when_text: str | None = None  # the date it came from, or None for the article's date
+
+
+class DescriptionClaim(Model):
+    """The article says what an organization is: "the Korean Central News Agency, a state-owned radio
+    station"."""
+
+    kind: Literal["description"] = "description"
+    text: str  # the description as written
+    span: Span
+    entity_id: str  # the organization
+    organization_text: str
+
+
+Claim = Annotated[Union[NameMention, DateMention, AgreementMention, EventClaim, FigureClaim,  # noqa: UP007
+                        TitleClaim, DescriptionClaim],
                   Field(discriminator="kind")]
 
 

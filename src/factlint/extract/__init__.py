@@ -3,12 +3,21 @@ this module runs them in order and returns every claim sorted by position."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..document import Document
 from ..index import index_for
 from ..models import Claim, Reference
 from .dates import extract_dates
 from .events import extract_agreements, extract_events
+from .figures import extract_figures
 from .names import extract_names
+from .titles import extract_descriptions, extract_titles
+
+
+def _horizon(reference: Reference) -> dt.date | None:
+    """The newest date any source was checked on: the reference knows nothing later."""
+    return max((s.accessed for s in reference.sources.values()), default=None)
 
 
 def extract_claims(doc: Document, reference: Reference) -> list[Claim]:
@@ -17,5 +26,8 @@ def extract_claims(doc: Document, reference: Reference) -> list[Claim]:
     dates = extract_dates(doc)
     agreements = extract_agreements(doc, index)
     events = extract_events(doc, agreements, dates)
-    claims: list[Claim] = [*names, *dates, *agreements, *events]
+    figures = extract_figures(doc, dates)
+    titles = extract_titles(doc, names, dates, horizon=_horizon(reference))
+    descriptions = extract_descriptions(doc, names)
+    claims: list[Claim] = [*names, *dates, *agreements, *events, *figures, *titles, *descriptions]
     return sorted(claims, key=lambda c: (c.span.start, c.span.end, c.kind))

@@ -91,10 +91,11 @@ def extract_events(doc: Document, agreements: list[AgreementMention], dates: lis
                           and d.value is not None and not d.year_inferred]
         used: set[int] = set()
         for agreement in in_sentence:
-            # A date written straight before the name: "the 1953 Mutual Defense Treaty".
+            # A date written straight before the name, or opening it: "the 1953 Mutual Defense Treaty".
             for d in sentence_dates:
-                if d.span.end <= agreement.span.start and re.fullmatch(
-                        r"[ \t]*", doc.original[d.span.end:agreement.span.start]):
+                opens_name = d.span.start == agreement.span.start and d.span.end < agreement.span.end
+                if opens_name or (d.span.end <= agreement.span.start and re.fullmatch(
+                        r"[ \t]*", doc.original[d.span.end:agreement.span.start])):
                     claims.append(_claim(agreement, d, [], None))
                     used.add(d.span.start)
         cues = _drop_overlaps(sorted(((m.start(), m.end(), types) for pattern, types in _CUES

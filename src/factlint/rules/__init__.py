@@ -6,7 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .base import Rule, RuleContext
+from .consistency import InconsistentStatements
 from .dates import ContradictedEventDate, DateOfAnotherEvent
+from .figures import FigureMatchesNoSeries, FigureNotCovered
+from .titles import WrongDescription, WrongTitle
 from .inputs import InvalidFrontMatter, UnreadableFile
 from .names import GivenNameAsSurname, MisspelledName, NotHouseStyle
 
@@ -16,6 +19,11 @@ ALL_RULES: tuple[type[Rule], ...] = (
     NotHouseStyle,
     ContradictedEventDate,
     DateOfAnotherEvent,
+    FigureMatchesNoSeries,
+    FigureNotCovered,
+    WrongTitle,
+    WrongDescription,
+    InconsistentStatements,
     UnreadableFile,
     InvalidFrontMatter,
 )

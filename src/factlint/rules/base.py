@@ -37,7 +37,14 @@ class Rule:
     severity: ClassVar[Severity] = Severity.WARNING
     enabled_by_default: ClassVar[bool] = True
 
+    # A rule that compares claims across the documents of a run (FL501) sets this and implements
+    # check_run; its check() sees nothing.
+    run_level: ClassVar[bool] = False
+
     def check(self, claims: Sequence[Claim], ctx: RuleContext) -> Iterator[Finding]:
+        return iter(())
+
+    def check_run(self, documents: Sequence[tuple[str, Sequence[Claim]]], reference: Reference) -> Iterator[Finding]:
         return iter(())
 
     def finding(self, ctx: RuleContext, span: Span, text: str, message: str, *,

@@ -38,7 +38,8 @@ def _other_events(claim: EventClaim, agreement: Agreement) -> list[AgreementEven
 
 
 def short_name(agreement: Agreement) -> str:
-    return agreement.acronyms[0] if agreement.acronyms else agreement.name
+    """The name a message can use: the acronym, else the shortest name ("Agreed Framework")."""
+    return agreement.acronyms[0] if agreement.acronyms else min([agreement.name, *agreement.aliases], key=len)
 
 
 def written_like(claim: DateMention, date: PartialDate) -> str:
@@ -54,7 +55,8 @@ def written_like(claim: DateMention, date: PartialDate) -> str:
 
 def describe(event: AgreementEvent) -> str:
     party = f" ({event.party})" if event.party else ""
-    return f"{_EVENT_WORDS.get(event.type, event.type)} on {event.date}{party}"
+    when = f"on {event.date.describe()}" if event.date.day else f"in {event.date.describe()}"
+    return f"{_EVENT_WORDS.get(event.type, event.type)} {when}{party}"
 
 
 class ContradictedEventDate(Rule):
@@ -153,8 +155,8 @@ class DateOfAnotherEvent(Rule):
             if not others:
                 continue
             name = short_name(agreement)
-            message = (f"{claim.date.describe()} is when {describe(others[0]).rsplit(' on ', 1)[0]} "
-                       f"({others[0].date}); for {name}, {'; '.join(describe(e) for e in relevant)}")
+            message = (f"{claim.date.describe()} is when {_EVENT_WORDS.get(others[0].type, others[0].type)} "
+                       f"({others[0].date.describe()}); for {name}, {'; '.join(describe(e) for e in relevant)}")
             suggestions = {written_like(claim.date, e.date) for e in relevant}
             yield self.finding(ctx, claim.span, claim.text, message,
                                suggestion=suggestions.pop() if len(suggestions) == 1 else None,

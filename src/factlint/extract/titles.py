@@ -1,0 +1,156 @@
+"""Titles people are given and descriptions organizations are given.
+
+A title is read straight before a name ("Defense Secretary Lloyd Austin", "former president Moon
+Jae-in", "the president of South Korea, Yoon Suk Yeol") or in an appositive after it ("Choe Son Hui,
+North Korea's foreign minister"). The time it speaks of is a date in the sentence, else the latest
+date earlier in the paragraph, else the article's date.
+
+A description is an appositive or a copula about an organization: "the Korean Central News Agency, a
+state-owned radio station", "a state-owned radio station, the Korean Central News Agency", "KCNA is a
+radio station".
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+
+from ..document import Document
+from ..models import DateMention, DescriptionClaim, NameMention, PartialDate, TitleClaim
+from ..roles import TITLE_PATTERN, role_of
+from .sentences import sentence_spans
+
+_COUNTRY_WORDS = [
+    ("Democratic People's Republic of Korea", r"North Korean|North Korea's|North Korea|DPRK|Pyongyang's"),
+    ("Republic of Korea", r"South Korean|South Korea's|South Korea|ROK|Seoul's|Korean"),
+    ("United States", r"U\.S\.|US|American|America's|United States|the United States"),
+    ("Japan", r"Japanese|Japan's|Japan"),
+    ("China", r"Chinese|China's|China"),
+    ("Russia", r"Russian|Russia's|Russia"),
+    ("United Nations", r"UN|U\.N\.|United Nations"),
+]
+_COUNTRY = "|".join(f"(?:{p})" for _, p in _COUNTRY_WORDS)
+_FORMER = r"\b(?P<former>former|ex-|then-?|late)"
+# "potential President Harris", "the next president of the United States, ...": not a claim about any time.
+_HYPOTHETICAL = re.compile(r"\b(?:potential|next|future|soon-to-be|would-be|incoming|presumptive|madam|"
+                           r"possible|hypothetical|a|an)[\s-]*$", re.I)
+# "former South Korean President ", "US Secretary of State ", "Pres. "
+_BEFORE = re.compile(rf"(?:{_FORMER}\s*)?(?:(?P<country>{_COUNTRY})\s+)?(?P<title>{TITLE_PATTERN})\s+$", re.I)
+# "First Vice Foreign Minister", "Deputy Secretary of State": a different, unchecked office.
+_DEPUTY = re.compile(r"\b(?:vice|deputy|assistant|under|principal|special|senior|acting|first)[\s-]*$", re.I)
+# A date anchors a sentence in time when it says when something happened: "in 2019", "on May 21".
+# "the 2018 Panmunjom Declaration" or "by 2030" do not.
+_ANCHOR = re.compile(r"(?:\b(?:in|on|during|at)\s+(?:the\s+)?|^\W*)$", re.I)
+# "the former president of South Korea, "
+_BEFORE_OF = re.compile(rf"(?:{_FORMER}\s+)?(?P<title>{TITLE_PATTERN})\s+of\s+(?:the\s+)?(?P<country>{_COUNTRY}),\s*$", re.I)
+# ", North Korea's foreign minister" / ", the former president of South Korea"
+_AFTER = re.compile(rf",\s+(?:the\s+|a\s+)?(?:{_FORMER}\s+)?(?:(?P<country>{_COUNTRY})\s+)?(?P<title>{TITLE_PATTERN})"
+                    rf"(?:\s+of\s+(?:the\s+)?(?P<country2>{_COUNTRY}))?(?=[,.;)]|\s+(?:who|since|until|from|at|in)\b)", re.I)
+
+
+def extract_titles(doc: Document, names: list[NameMention], dates: list[DateMention],
+                   horizon: dt.date | None = None) -> list[TitleClaim]:
+    """`horizon` is the latest date a sentence can speak of in the past tense: the article's date,
+    else the newest date the reference was checked on."""
+    text = doc.text
+    horizon = doc.as_of or horizon
+    starts = doc.folded.starts
+    sentences = sentence_spans(text)
+    out: list[TitleClaim] = []
+    for name in names:
+        if name.entity_kind != "person" or name.entity_id is None or name.method == "given-as-surname":
+            continue
+        a = bisect.bisect_left(starts, name.span.start)
+        b = bisect.bisect_left(starts, name.span.end)
+        line_start = max(text.rfind("\n", 0, a) + 1, a - 80)
+        found = None
+        for pattern in (_BEFORE, _BEFORE_OF):
+            m = pattern.search(text, line_start, a)
+            if m:
+                found = (m, m.start("title") if pattern is _BEFORE else m.start(), m.end("title"))
+                break
+        if found is None:
+            m = _AFTER.match(text, b, min(len(text), b + 90))
+            if m:
+                found = (m, m.start("title"), m.end("title"))
+        if found is None:
+            continue
+        m, t_start, t_end = found
+        if m.group("former") and m.start("former") < t_start:
+            t_start = m.start("former")  # "Former President" is one title, replaced whole
+        role = role_of(m.group("title"))
+        before_title = text[max(0, m.start() - 25):m.start()]
+        if (role is None or _DEPUTY.search(text, max(0, m.start("title") - 20), m.start("title"))
+                or _HYPOTHETICAL.search(before_title) or text[m.end("title"):m.end("title") + 5].lower() == "-elect"):
+            continue
+        country_text = m.group("country") or (m.groupdict().get("country2"))
+        when, when_text = _when(doc.text, sentences, dates, starts, a, horizon)
+        span = doc.span(t_start, t_end)
+        former = (m.group("former") or "").lower()
+        out.append(TitleClaim(
+            text=doc.original[span.start:span.end], span=span, entity_id=name.entity_id, person_text=name.text,
+            role=role, country=_country(country_text), former=former in ("former", "ex-", "late"),
+            when=when, when_text=when_text))
+    return out
+
+
+def _country(text: str | None) -> str | None:
+    if not text:
+        return None
+    for name, pattern in _COUNTRY_WORDS:
+        if re.fullmatch(pattern, text.strip(), re.I):
+            return name
+    return None
+
+
+def _when(text: str, sentences: list[tuple[int, int]], dates: list[DateMention], starts: list[int],
+          at: int, horizon: dt.date | None) -> tuple[PartialDate | None, str | None]:
+    """The time a sentence speaks of: a date in it that says when ("in 2019", "on May 21, 2021").
+    A sentence without one is not placed in time: narrative often tells past events undated, and the
+    article's date would misplace them."""
+    index = next((i for i, (s, e) in enumerate(sentences) if s <= at < e), None)
+    if index is None:
+        return None, None
+    s, e = sentences[index]
+    anchored = []
+    for d in dates:
+        pos = bisect.bisect_left(starts, d.span.start)
+        if d.value is None or d.year_inferred or not s <= pos < e or not _ANCHOR.search(text, s, pos):
+            continue
+        if horizon is not None and d.value.earliest() > horizon:
+            continue  # a future date ("in 2030") is a plan, not the time of the sentence
+        # The date must open the sentence ("In 2023, President Moon...") or sit in the same clause
+        # as the name: "President Biden, who as vice president in 2014..." speaks of two times.
+        between = text[min(pos, at):max(pos, at)]
+        opens = not text[s:pos].strip(" \t\n\"'(").lower().removesuffix("in").removesuffix("on").strip()
+        if opens or (len(between) <= 60 and not re.search(r"[,;:()\u2014]|\s-\s", between)):
+            anchored.append((abs(pos - at), d))
+    if not anchored:
+        return None, None
+    nearest = min(anchored, key=lambda pair: pair[0])[1]
+    return nearest.value, nearest.text
+
+
+_DESCRIPTION_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?P<desc>[^,.;:()\n]{3,60}?)(?=[,.;:)]|\s+(?:that|which|who)\b)", re.I)
+_DESCRIPTION_BEFORE = re.compile(r"\b(?:a|an)\s+(?P<desc>[^,.;:()\n]{3,60}?),\s+(?:the\s+)?$", re.I)
+_DESCRIPTION_IS = re.compile(r"\s+(?:is|was|remains|has been|functions as|serves as)\s+(?:a|an)\s+(?P<desc>[^,.;:()\n]{3,60}?)(?=[,.;:)]|\s+(?:that|which|who|and|for|of)\b)", re.I)
+
+
+def extract_descriptions(doc: Document, names: list[NameMention]) -> list[DescriptionClaim]:
+    text = doc.text
+    starts = doc.folded.starts
+    out: list[DescriptionClaim] = []
+    for name in names:
+        if name.entity_kind != "organization" or name.entity_id is None:
+            continue
+        a = bisect.bisect_left(starts, name.span.start)
+        b = bisect.bisect_left(starts, name.span.end)
+        for m in (_DESCRIPTION_AFTER.match(text, b, b + 90), _DESCRIPTION_IS.match(text, b, b + 90),
+                  _DESCRIPTION_BEFORE.search(text, max(0, a - 90), a)):
+            if m:
+                span = doc.span(m.start("desc"), m.end("desc"))
+                out.append(DescriptionClaim(text=doc.original[span.start:span.end], span=span,
+                                            entity_id=name.entity_id, organization_text=name.text))
+                break
+    return out

@@ -1,0 +1,123 @@
+"""FL5xx: consistency, within one document and across the documents of one run."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from typing import ClassVar
+
+from ..models import Claim, EventClaim, FigureClaim, Finding, Reference, Span
+from .base import Rule, RuleContext
+from .dates import agrees as event_agrees
+from .dates import short_name
+from .figures import agrees as figure_agrees
+from .figures import korea_trade, money, series_for
+
+_Key = tuple[object, ...]
+
+
+def _key(claim: Claim) -> _Key | None:
+    if isinstance(claim, EventClaim) and claim.event_types and claim.date.value is not None:
+        return ("event", claim.entity_id, tuple(sorted(claim.event_types)))
+    # Figures: only the US–Korea trade series factlint understands; "$2 billion" of investment in two
+    # briefings is rarely the same fact.
+    if (isinstance(claim, FigureClaim) and korea_trade(claim) and claim.period is not None and claim.hedge is None):
+        return ("figure", claim.metric, claim.exporter, claim.importer, claim.period.year, claim.unit)
+    return None
+
+
+def _agree(a: Claim, b: Claim) -> bool:
+    if isinstance(a, EventClaim) and isinstance(b, EventClaim):
+        assert a.date.value is not None and b.date.value is not None
+        return a.date.matches(b.date.value) and b.date.matches(a.date.value)
+    if isinstance(a, FigureClaim) and isinstance(b, FigureClaim):
+        return abs(a.value - b.value) <= max(a.step, b.step) / 2 + 1e-9 * abs(a.value)
+    return True
+
+
+def _confirmed(claim: Claim, reference: Reference) -> bool:
+    if isinstance(claim, EventClaim):
+        agreement = reference.agreements.get(claim.entity_id)
+        return agreement is not None and any(
+            e.type in claim.event_types and event_agrees(claim.date, e) for e in agreement.events)
+    if isinstance(claim, FigureClaim):
+        return any(figure_agrees(claim, s) for s in series_for(reference, claim))
+    return False
+
+
+def _stated(claim: Claim) -> str:
+    if isinstance(claim, EventClaim):
+        return claim.date.describe()
+    if isinstance(claim, FigureClaim):
+        return money(claim.value) if claim.unit == "USD" else claim.text
+    return claim.text
+
+
+def _what(claim: Claim, reference: Reference) -> str:
+    if isinstance(claim, EventClaim):
+        agreement = reference.agreements.get(claim.entity_id)
+        name = short_name(agreement) if agreement else claim.agreement_text
+        return f"{name} {claim.cue}" if claim.cue else name
+    if isinstance(claim, FigureClaim):
+        year = claim.period.year if claim.period else "?"
+        return f"{claim.metric.replace('_', ' ') if claim.metric else 'figure'} in {year}"
+    return claim.text
+
+
+def _where(path: str, span: Span) -> str:
+    return f"{path}:{span.line}:{span.column}"
+
+
+class InconsistentStatements(Rule):
+    """The same fact stated two different ways.
+
+    What it catches
+        An agreement's event dated differently in two places ("KORUS took effect in 2012" in one
+        briefing, "in 2011" in another), or one trade figure for the same measure, direction and
+        year given two different values, in one document or across the files of one run. It fires
+        whether or not the reference holds the fact: inconsistency is an error either way.
+
+    Why it matters
+        A reader who sees both versions trusts neither. Across a folder of briefings, inconsistencies
+        are how a newsroom finds the one draft that went wrong.
+
+    How it decides
+        Claims are grouped by what they are about (agreement and event; measure, direction, year).
+        Dates disagree when they differ at the precision both state ("2012" and "March 2012" agree);
+        figures when they differ beyond the precision stated. Hedged figures ("about") are left out.
+        Each finding points at the other place.
+
+    Example
+        a.md: KORUS took effect in 2012.   b.md: KORUS took effect in 2011.   →  one of them is wrong
+
+    Fix safety
+        No automatic fix: the other rules (FL201, FL301) say which one the record supports.
+    """
+
+    code = "FL501"
+    name = "inconsistent-statements"
+    summary = "The same fact stated differently in one document or across a run"
+    run_level: ClassVar[bool] = True
+
+    def check_run(self, documents: Sequence[tuple[str, Sequence[Claim]]], reference: Reference) -> Iterator[Finding]:
+        groups: dict[_Key, list[tuple[str, Claim]]] = defaultdict(list)
+        for path, claims in documents:
+            for claim in claims:
+                key = _key(claim)
+                if key is not None:
+                    groups[key].append((path, claim))
+        for members in groups.values():
+            for path, claim in members:
+                if _confirmed(claim, reference):
+                    continue  # a statement the record confirms is never the one to flag
+                other = next(((p, c) for p, c in members if not _agree(claim, c)), None)
+                if other is None:
+                    continue
+                other_path, other_claim = other
+                place = "earlier in this document" if other_path == path else f"at {_where(other_path, other_claim.span)}"
+                if other_path == path:
+                    place = f"at line {other_claim.span.line}, column {other_claim.span.column}"
+                message = (f"{_what(claim, reference)}: {_stated(claim)} here, but {_stated(other_claim)} {place}")
+                ctx = RuleContext(path=path, reference=reference)
+                entity = claim.entity_id if isinstance(claim, EventClaim) else None
+                yield self.finding(ctx, claim.span, claim.text, message, entity_id=entity)

@@ -1,0 +1,193 @@
+"""FL4xx: titles people are given and descriptions organizations are given."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from ..models import Claim, DescriptionClaim, Finding, Office, PartialDate, Person, Reference, TitleClaim
+from ..roles import ROLE_WORDS, role_of
+from .base import Rule, RuleContext
+
+
+def office_country(office: Office, person: Person) -> str | None:
+    return office.country or person.country
+
+
+def _covers(office: Office, when: PartialDate) -> bool:
+    started = office.start is None or office.start.earliest() <= when.latest()
+    ongoing = office.end is None or office.end.latest() >= when.earliest()
+    return started and ongoing
+
+
+def _ended_before(office: Office, when: PartialDate) -> bool:
+    return office.end is not None and office.end.earliest() <= when.latest()
+
+
+def _span(office: Office) -> str:
+    return f"{office.start or '?'} to {office.end or 'present'}"
+
+
+class WrongTitle(Rule):
+    """Title the person did not hold at the time.
+
+    What it catches
+        A person given a title they did not hold at the time the sentence speaks of: "President Moon
+        Jae-in met Biden in 2023" (Moon left office on 2022-05-09; Yoon Suk Yeol was president),
+        "Defense Secretary Antony Blinken" (he was never defense secretary), "former President Biden"
+        in an article of 2023 (still in office then).
+
+    Why it matters
+        Titles date an article. Getting one wrong misstates who held power when, the kind of error a
+        correction notice is written for.
+
+    How it decides
+        The title is read before the name ("South Korean President Yoon Suk Yeol", "former president
+        Moon Jae-in") or in an appositive after it ("Choe Son Hui, North Korea's foreign minister");
+        deputies and vice ministers are not checked. The time is a date in the sentence that says
+        when ("in 2023", "on May 21"); a sentence without one is only checked for titles the person
+        never held, because narrative tells past events undated. "Former" is checked against the
+        article's date: it is right once the term has ended by then, whenever the event was. A title
+        is only called wrong at a time when the reference records someone else in that office, so
+        gaps in the record stay silent. Calling someone by a title gained later ("President Biden,
+        in 2011, ...") is common retrospective usage and is not flagged; nor are hypothetical titles
+        ("a potential President Harris", "the next president").
+
+    Example
+        Defense Secretary Antony Blinken   →  Secretary of State Antony Blinken
+
+    Fix safety
+        The suggestion is the title the reference records for that time. Read the sentence: it may
+        speak of another time than the date the checker found.
+    """
+
+    code = "FL401"
+    name = "wrong-title"
+    summary = "A title the person did not hold at the time the sentence speaks of"
+
+    def check(self, claims: Sequence[Claim], ctx: RuleContext) -> Iterator[Finding]:
+        holders: dict[tuple[str, str | None], list[tuple[Person, Office]]] | None = None
+        for claim in claims:
+            if not isinstance(claim, TitleClaim):
+                continue
+            person = ctx.reference.people.get(claim.entity_id)
+            if person is None or not person.offices:
+                continue
+            holders = holders if holders is not None else _holders(ctx.reference)
+            country = claim.country or person.country
+            others = holders.get((claim.role, country))
+            if not others:
+                continue  # nobody in the reference holds this office: nothing to compare with
+            message, suggestion = self._verdict(claim, person, country, others, ctx)
+            if message:
+                yield self.finding(ctx, claim.span, claim.text, message, suggestion=suggestion, entity_id=person.id)
+
+    def _verdict(self, claim: TitleClaim, person: Person, country: str | None,
+                 holders: list[tuple[Person, Office]], ctx: RuleContext) -> tuple[str | None, str | None]:
+        held = [o for o in person.offices if role_of(o.title) == claim.role and office_country(o, person) == country]
+        role = ROLE_WORDS[claim.role]
+        if claim.former:
+            # "Former" speaks of the time of writing, not of the event: "former president Trump met
+            # Kim in 2018" is right in a 2023 article.
+            if ctx.as_of is None or not held:
+                return None, None
+            now = PartialDate(year=ctx.as_of.year, month=ctx.as_of.month, day=ctx.as_of.day)
+            if any(_covers(o, now) for o in held) and not any(_ended_before(o, now) for o in held):
+                return f"{person.name} was still {role} on {now} (the article's date): not \"former\"", _like(claim.text, role)
+            return None, None
+        when = claim.when
+        if not held:
+            # "President Clinton" with only Hillary Clinton named: the name resolved to the wrong
+            # Clinton, not a wrong title.
+            if any(p.id != person.id and p.family == person.family for p, _ in holders):
+                return None, None
+            at = when or (PartialDate(year=ctx.as_of.year, month=ctx.as_of.month, day=ctx.as_of.day)
+                          if ctx.as_of else None)
+            current = [o for o in person.offices if at is not None and _covers(o, at)]
+            recorded = current or person.offices[:3]
+            offices = "; ".join(f"{o.title} ({_span(o)})" for o in recorded)
+            title = _title_for(current[0]) if len(current) == 1 else None
+            return (f"{person.name} has no record of serving as {role}; recorded offices: {offices}",
+                    _like(claim.text, title) if title else None)
+        if when is None or any(_covers(o, when) for o in held):
+            return None, None
+        others = [(p, o) for p, o in holders if p.id != person.id and _covers(o, when)]
+        if not others:
+            return None, None  # the record has a gap there: say nothing
+        holder = others[0][0].name
+        if all(_ended_before(o, when) for o in held):
+            last = max(held, key=lambda o: o.end.latest() if o.end else when.latest())
+            return (f"{person.name} left office as {role} on {last.end}; in {claim.when_text} the {role} was {holder}",
+                    f"former {claim.text}")
+        # Calling someone by a title they only gained later ("President Biden, in 2011...") is common
+        # retrospective usage, not checked.
+        return None, None
+
+
+def _holders(reference: Reference) -> dict[tuple[str, str | None], list[tuple[Person, Office]]]:
+    """Who held each (role, country) office, for every office the reference records."""
+    out: dict[tuple[str, str | None], list[tuple[Person, Office]]] = {}
+    for person in reference.people.values():
+        for office in person.offices:
+            role = role_of(office.title)
+            if role is not None:
+                out.setdefault((role, office_country(office, person)), []).append((person, office))
+    return out
+
+
+def _title_for(office: Office) -> str | None:
+    role = role_of(office.title)
+    return ROLE_WORDS[role] if role else None
+
+
+def _like(written: str, title: str) -> str:
+    """`title` in the case the article used: "Defense Secretary" → "Secretary of State"."""
+    if not written[:1].isupper():
+        return title.lower() if not title.startswith("UN") else title
+    small = {"of", "the", "and", "for"}
+    words = title.split()
+    return " ".join(w if w.isupper() or (i and w.lower() in small) else w[:1].upper() + w[1:]
+                    for i, w in enumerate(words))
+
+
+class WrongDescription(Rule):
+    """Organization described as a kind of body it is not.
+
+    What it catches
+        An appositive or copula that calls an organization something the reference says it is not:
+        "the Korean Central News Agency, a state-owned radio station" (KCNA is North Korea's state
+        news agency; its radio is Korean Central Broadcasting and the Voice of Korea).
+
+    Why it matters
+        Calling a news agency a radio station, or a newspaper a news agency, tells readers the writer
+        does not know the source being quoted.
+
+    How it decides
+        The description is compared with the organization's `kind` and `not_kinds` in the reference.
+        Only descriptions naming one of the `not_kinds` are flagged: the reference lists what each body
+        is commonly mistaken for, so nothing is guessed.
+
+    Example
+        KCNA, a state-owned radio station   →  KCNA, North Korea's state news agency
+
+    Fix safety
+        The suggestion is the reference's `kind`. Safe to apply; adjectives may need adjusting.
+    """
+
+    code = "FL402"
+    name = "wrong-description"
+    summary = "An organization described as a kind of body it is not"
+
+    def check(self, claims: Sequence[Claim], ctx: RuleContext) -> Iterator[Finding]:
+        for claim in claims:
+            if not isinstance(claim, DescriptionClaim):
+                continue
+            org = ctx.reference.organizations.get(claim.entity_id)
+            if org is None:
+                continue
+            described = claim.text.lower()
+            wrong = next((k for k in org.not_kinds if re.search(rf"\b{re.escape(k.lower())}(?:s|es)?\b", described)), None)
+            if wrong is None:
+                continue
+            yield self.finding(ctx, claim.span, claim.text,
+                               f"{org.name} is a {org.kind}, not a {wrong}", suggestion=org.kind, entity_id=org.id)

@@ -1,0 +1,179 @@
+"""Dates, figures, titles, descriptions and consistency (FL2xx-FL5xx): each rule fires on the error
+and stays silent on the same fact stated correctly in other words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import factlint
+from conftest import EXAMPLES, brief
+from factlint.document import parse_document
+from factlint.models import DateMention, EventClaim, FigureClaim, TitleClaim
+
+MAY_2023 = dt.date(2023, 5, 15)
+
+
+def check(reference, text, as_of=MAY_2023, **kwargs):
+    return brief(factlint.check_text(text, reference=reference, kind="text", as_of=as_of, **kwargs))
+
+
+def test_clean_example_is_silent_alone(reference):
+    assert factlint.check_paths([EXAMPLES / "treaty-dates-clean.md"], reference=reference, select=["ALL"],
+                                ignore=["FL103"]).findings == []
+
+
+@pytest.mark.parametrize("text, precision, value", [
+    ("It was signed on June 30, 2007.", "day", "2007-06-30"),
+    ("It was signed on 30 June 2007.", "day", "2007-06-30"),
+    ("It was signed 2007-06-30.", "day", "2007-06-30"),
+    ("It was signed in June 2007.", "month", "2007-06"),
+    ("It was signed in 2007.", "year", "2007"),
+    ("Tension peaked in the 1950s.", "decade", "1950"),
+    ("Trade grew last year.", "year", "2022"),
+    ("It happened two years ago.", "year", "2021"),
+    ("It happened earlier this month.", "month", "2023-05"),
+    ("It was announced in late April.", "month", "2023-04"),
+])
+def test_dates(text, precision, value):
+    dates = [c for c in factlint.extract(parse_document(text, kind="text", as_of=MAY_2023), factlint.load_reference())
+             if isinstance(c, DateMention)]
+    assert [(d.precision, str(d.value)) for d in dates] == [(precision, value)]
+
+
+def test_relative_dates_stay_unresolved_without_an_article_date(reference):
+    dates = [c for c in factlint.extract(parse_document("Trade grew last year.", kind="text"), reference)
+             if isinstance(c, DateMention)]
+    assert [(d.text, d.value) for d in dates] == [("last year", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "KORUS took effect in 2012 after being signed in 2007.",
+    "The Korea-US free trade deal, inked on June 30, 2007, entered into force on March 15, 2012.",
+    "In March 2012, the US-Korea Free Trade Agreement went into effect.",
+    "South Korea's National Assembly ratified KORUS in November 2011.",
+    "The 1953 Mutual Defense Treaty, signed in October 1953, took effect in 1954.",
+    "The armistice agreement was signed on July 27, 1953.",
+    "The Washington Declaration was adopted in April 2023.",
+    "The Hanoi summit, held in February 2019, ended without a deal.",
+])
+def test_correct_dates_are_silent(reference, text):
+    assert check(reference, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("KORUS took effect in 2011.", [("FL201", 1, 22, "2012")]),
+    ("KORUS entered into force on 2012-03-16.", [("FL201", 1, 29, "2012-03-15")]),
+    ("The Mutual Defense Treaty, signed in 1954, endures.", [("FL202", 1, 38, "1953")]),
+    ("KORUS was signed in 2012.", [("FL202", 1, 21, "2007")]),
+    ("The 1955 Mutual Defense Treaty endures.", [("FL201", 1, 5, None)]),
+])
+def test_wrong_dates(reference, text, expected):
+    assert check(reference, text) == expected
+
+
+def test_event_claims_carry_agreement_cue_and_date(reference):
+    doc = parse_document("KORUS, which became effective in 2012 after being signed in 2007, grew.", kind="text")
+    events = [c for c in factlint.extract(doc, reference) if isinstance(c, EventClaim)]
+    assert [(c.entity_id, c.cue, c.text, c.event_types) for c in events] == [
+        ("korus-fta", "became effective", "2012", ["entered_into_force"]),
+        ("korus-fta", "signed", "2007", ["signed", "adopted"]),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "Two-way goods and services trade between the US and South Korea reached $227.4 billion in 2022.",
+    "South Korea's exports to the US were $109.8 billion in 2022.",
+    "US goods exports to South Korea were $71.5 billion in 2022.",
+    "The US goods trade deficit with South Korea was about $44 billion in 2022.",
+    "Bilateral trade between the US and Korea topped $200 billion in 2022.",
+    "Trade between South Korea and the United States was about $190 billion last year.",
+    "The US pledged $2 billion for Ukraine in 2022.",  # not US-Korea trade: not checked
+])
+def test_correct_or_unchecked_figures_are_silent(reference, text):
+    assert [c for c in check(reference, text) if c[0] != "FL302"] == []
+
+
+def test_figure_that_matches_no_series(reference):
+    findings = factlint.check_text("Bilateral trade between South Korea and the United States was $146.7 billion "
+                                   "last year.", reference=reference, kind="text", as_of=MAY_2023)
+    assert brief(findings) == [("FL301", 1, 63, None)]
+    assert findings[0].message.startswith("bilateral trade of $146.7 billion in 2022 matches no recorded series")
+
+
+def test_figure_claim_fields(reference):
+    doc = parse_document("South Korea's exports to the US reached US$109.8bn last year.", kind="text", as_of=MAY_2023)
+    figure = next(c for c in factlint.extract(doc, reference) if isinstance(c, FigureClaim))
+    assert (figure.value, figure.unit, figure.step, figure.metric, figure.exporter, figure.importer,
+            str(figure.period)) == (109.8e9, "USD", 0.1e9, "exports", "Republic of Korea", "United States", "2022")
+
+
+def test_figure_not_covered_is_info(reference):
+    assert check(reference, "Trade between the US and South Korea reached $100 billion in 2013.",
+                 select=["FL302"]) == [("FL302", 1, 46, None)]
+    assert check(reference, "Trade between the US and South Korea reached $150 billion.", as_of=None,
+                 select=["FL302"]) == [("FL302", 1, 46, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "South Korean President Yoon Suk Yeol met Secretary of State Antony Blinken.",
+    "In 2019, President Moon Jae-in met Donald Trump at Panmunjom.",
+    "Former president Donald Trump met Kim in 2018.",  # "former" as of the article's date
+    "Choe Son Hui, North Korea's foreign minister, spoke.",
+    "First Vice Foreign Minister Cho Hyun-dong spoke.",  # a vice minister: not checked
+    "A potential President Harris was discussed.",
+    "President Biden, who as vice president in 2011 visited Seoul, returned.",
+])
+def test_correct_titles_are_silent(reference, text):
+    assert check(reference, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 2023, President Moon Jae-in met Biden.", [("FL401", 1, 10, "former President")]),
+    ("Defense Secretary Antony Blinken spoke.", [("FL401", 1, 1, "Secretary of State")]),
+    ("Former President Joe Biden spoke.", [("FL401", 1, 1, "President")]),
+])
+def test_wrong_titles(reference, text, expected):
+    assert check(reference, text) == expected
+
+
+def test_title_claim_fields(reference):
+    doc = parse_document("In 2019, former South Korean President Moon Jae-in spoke.", kind="text")
+    title = next(c for c in factlint.extract(doc, reference) if isinstance(c, TitleClaim))
+    assert (title.entity_id, title.role, title.country, title.former, str(title.when)) == (
+        "moon-jae-in", "president", "Republic of Korea", True, "2019")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The statement ran on the Korean Central News Agency, a state-owned radio station.",
+     [("FL402", 1, 56, "state news agency")]),
+    ("Speaking to a state-owned radio station, the Korean Central News Agency, she said.",
+     [("FL402", 1, 15, "state news agency")]),
+    ("KCNA is a radio station.", [("FL402", 1, 11, "state news agency")]),
+    ("KCNA, the North's state news agency, carried it.", []),
+    ("The Korean Central News Agency, a state-run news agency, carried it.", []),
+])
+def test_descriptions(reference, text, expected):
+    assert check(reference, text) == expected
+
+
+def test_inconsistent_dates_within_a_document(reference):
+    text = "The Agreed Framework collapsed in 2002. Others say the Agreed Framework collapsed in 2003."
+    findings = factlint.check_text(text, reference=reference, kind="text", select=["FL501"])
+    assert brief(findings) == [("FL501", 1, 35, None), ("FL501", 1, 86, None)]
+    assert findings[0].message == "Agreed Framework collapsed: 2002 here, but 2003 at line 1, column 86"
+
+
+def test_consistent_statements_in_other_words_are_silent(reference):
+    text = "KORUS took effect in 2012. KORUS entered into force in March 2012."
+    assert check(reference, text, select=["FL501"]) == []
+
+
+def test_inconsistency_across_files_points_at_the_other_file(reference, tmp_path):
+    (tmp_path / "a.md").write_text("KORUS took effect in 2011.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("KORUS entered into force in 2012.\n", encoding="utf-8")
+    findings = factlint.check_paths([tmp_path], reference=reference, select=["FL501"]).findings
+    # The statement the record confirms (2012) is not flagged; the other one points at it.
+    assert [(f.path, f.code, f.message) for f in findings] == [
+        (str(tmp_path / "a.md"), "FL501", f"KORUS took effect: 2011 here, but 2012 at {tmp_path / 'b.md'}:1:29")]
