@@ -221,7 +221,7 @@ def _cross_check(reference: Reference, locator: _Locator) -> list[Problem]:
                                                 f"{person.id}: office {office.title!r} ends ({office.end}) before it starts ({office.start})"))
     for agreement in reference.agreements.values():
         events = list(enumerate(agreement.events))
-        for (i, a), (j, b) in itertools.permutations(events, 2):
+        for (_, a), (j, b) in itertools.permutations(events, 2):
             if (a.type, b.type) in _BEFORE and b.date.latest() < a.date.earliest():
                 problems.append(locator.problem("agreements", agreement.id, ("events", j),
                                                 f"{agreement.id}: {b.type} ({b.date}) is dated before {a.type} ({a.date})"))
