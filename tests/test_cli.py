@@ -208,3 +208,11 @@ def test_reference_validate(tmp_path):
 def test_version():
     proc = run("--version")
     assert proc.returncode == 0 and proc.stdout.startswith("factlint, version ")
+
+
+def test_figure_tolerance_is_configurable():
+    path = str(EXAMPLES / "treaty-dates-errors.md")
+    strict = json.loads(run("check", path, "--select", "FL301", "--format", "json").stdout)["findings"]
+    loose = json.loads(run("check", path, "--select", "FL301", "--format", "json",
+                           "--figure-tolerance", "30").stdout)["findings"]
+    assert [f["code"] for f in strict] == ["FL301"] and loose == []  # $146.7bn is within 30% of $186.8bn

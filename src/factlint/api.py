@@ -30,21 +30,15 @@ def extract(doc: Document, reference: Reference) -> list[Claim]:
 
 
 def check_document(doc: Document, reference: Reference, codes: Iterable[str] | None = None, *,
-                   claims: list[Claim] | None = None) -> list[Finding]:
+                   claims: list[Claim] | None = None, figure_tolerance: float = 0.0) -> list[Finding]:
     """Findings of the per-document rules for one parsed document, sorted by position then code.
     (Rules that compare documents, FL501, run in check_text and check_paths.)"""
     active = frozenset(codes) if codes is not None else enabled_codes()
-    ctx = RuleContext(path=doc.path, reference=reference, as_of=doc.as_of)
+    ctx = RuleContext(path=doc.path, reference=reference, as_of=doc.as_of, figure_tolerance=figure_tolerance)
     findings: list[Finding] = []
     if InvalidFrontMatter.code in active:
         findings.extend(InvalidFrontMatter().check_document(doc, ctx))
     claims = claims if claims is not None else extract(doc, reference)
-    return _document_findings(doc, claims, reference, active, findings)
-
-
-def _document_findings(doc: Document, claims: list[Claim], reference: Reference, active: frozenset[str],
-                       findings: list[Finding]) -> list[Finding]:
-    ctx = RuleContext(path=doc.path, reference=reference, as_of=doc.as_of)
     for code in sorted(active):
         findings.extend(RULES_BY_CODE[code]().check(claims, ctx))
     return _sorted(findings)
@@ -66,20 +60,21 @@ def _sorted(findings: list[Finding]) -> list[Finding]:
 
 def check_text(text: str, *, reference: Reference | None = None, path: str = "<text>",
                kind: Kind = "markdown", as_of: dt.date | None = None,
-               select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> list[Finding]:
+               select: Sequence[str] | None = None, ignore: Sequence[str] = (),
+               figure_tolerance: float = 0.0) -> list[Finding]:
     """Check an article given as a string."""
     reference = reference if reference is not None else load_reference()
     doc = parse_document(text, path=path, kind=kind, as_of=as_of)
     codes = enabled_codes(select, ignore)
     claims = extract(doc, reference)
-    findings = check_document(doc, reference, codes, claims=claims)
+    findings = check_document(doc, reference, codes, claims=claims, figure_tolerance=figure_tolerance)
     return _sorted(findings + _run_findings([(doc.path, claims)], reference, codes))
 
 
 def check_paths(paths: Iterable[str | Path], *, reference: Reference | None = None,
                 as_of: dt.date | None = None, select: Sequence[str] | None = None, ignore: Sequence[str] = (),
                 include: Sequence[str] = (), exclude: Sequence[str] = (),
-                codes: Iterable[str] | None = None) -> CheckResult:
+                codes: Iterable[str] | None = None, figure_tolerance: float = 0.0) -> CheckResult:
     """Check files and folders (recursively). A file that cannot be read becomes an FL901 finding;
     the other files are still checked. `codes`, when given, is the exact set of rules to run
     (instead of `select` and `ignore`)."""
@@ -97,7 +92,7 @@ def check_paths(paths: Iterable[str | Path], *, reference: Reference | None = No
                 findings.append(UnreadableFile().file_finding(str(path), str(exc), reference))
             continue
         claims = extract(doc, reference)
-        findings.extend(check_document(doc, reference, codes, claims=claims))
+        findings.extend(check_document(doc, reference, codes, claims=claims, figure_tolerance=figure_tolerance))
         documents.append((doc.path, claims))
     findings.extend(_run_findings(documents, reference, codes))
     return CheckResult(findings=_sorted(findings), files_checked=count)

@@ -87,11 +87,15 @@ def main() -> None:
               help="Lowest severity that makes the exit code 1.")
 @click.option("--include", multiple=True, metavar="GLOB", help="Files to check inside folders (default: *.md *.markdown *.txt *.html).")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Files or folders to skip.")
+@click.option("--figure-tolerance", type=click.FloatRange(0, 100), default=0.0, metavar="PERCENT",
+              help="How far a figure may be from a reference series and still agree (default 0: equal at the "
+                   "precision stated).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 @with_reference
 def check(paths: tuple[str, ...], fmt: str, as_of: dt.date | None, select: tuple[str, ...],
           extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str, include: tuple[str, ...],
-          exclude: tuple[str, ...], color: str, references: tuple[str, ...], no_default_reference: bool) -> None:
+          exclude: tuple[str, ...], figure_tolerance: float, color: str, references: tuple[str, ...],
+          no_default_reference: bool) -> None:
     """Check articles (files or folders) and report findings.
 
     Exit status: 0 nothing at or above --fail-on; 1 findings; 2 usage, configuration or input error
@@ -102,8 +106,8 @@ def check(paths: tuple[str, ...], fmt: str, as_of: dt.date | None, select: tuple
     except UnknownRuleError as exc:
         raise FactlintError(str(exc)) from None
     reference = _reference(references, not no_default_reference)
-    result = check_paths(paths, reference=reference, as_of=as_of, codes=codes,
-                         include=list(include), exclude=list(exclude))
+    result = check_paths(paths, reference=reference, as_of=as_of, codes=codes, include=list(include),
+                         exclude=list(exclude), figure_tolerance=figure_tolerance / 100)
     if fmt == "json":
         from .report import json as json_report
         click.echo(json_report.render(result), nl=False)

@@ -19,6 +19,9 @@ class RuleContext:
     path: str
     reference: Reference
     as_of: dt.date | None = None
+    # How far a figure may be from a series and still agree, as a fraction (0.02 = 2%); 0 means
+    # equal at the precision the article states.
+    figure_tolerance: float = 0.0
 
     def source(self, entity_id: str | None, source_id: str | None = None) -> SourceRef | None:
         """The record that proves a finding: the source named, else the first the entity cites."""

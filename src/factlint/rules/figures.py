@@ -72,9 +72,9 @@ def _derived_totals(figures: list[Figure], reported: set[str]) -> list[Series]:
     return out
 
 
-def agrees(claim: FigureClaim, series: Series) -> bool:
+def agrees(claim: FigureClaim, series: Series, tolerance: float = 0.0) -> bool:
     v, r = claim.value, series.value
-    slack = max(claim.step, series.step) / 2 + 1e-9 * abs(v)
+    slack = max(max(claim.step, series.step) / 2, tolerance * abs(v)) + 1e-9 * abs(v)
     if claim.hedge == "about":
         return abs(r - v) <= max(slack, HEDGE_TOLERANCE * v)
     if claim.hedge == "more":
@@ -142,7 +142,7 @@ class FigureMatchesNoSeries(Rule):
             if not isinstance(claim, FigureClaim) or not korea_trade(claim):
                 continue
             candidates = series_for(ctx.reference, claim)
-            if not candidates or any(agrees(claim, s) for s in candidates):
+            if not candidates or any(agrees(claim, s, ctx.figure_tolerance) for s in candidates):
                 continue
             nearest = sorted(candidates, key=lambda s: abs(s.value - claim.value))[:3]
             listed = "; ".join(f"{money(s.value)} ({s.definition})" for s in nearest)
