@@ -1,0 +1,46 @@
+"""Every data model factlint passes between its steps, in one place.
+
+The flow is: reference (what the record says) and document (what the file says) → claims (what the
+article asserts) → findings (a rule's verdict on a claim). All models are immutable pydantic models
+with unknown fields forbidden, so a typo in reference YAML or in a claim file is an error rather than
+silently ignored.
+"""
+
+from .base import DateValue, Id, Model, NonEmpty, PartialDate, Severity, Span
+from .claims import (
+    ROK,
+    US,
+    AgreementMention,
+    Claim,
+    DateMention,
+    DatePrecision,
+    DescriptionClaim,
+    EventClaim,
+    FigureClaim,
+    FigureMetric,
+    MatchMethod,
+    NameMention,
+    TitleClaim,
+)
+from .findings import CheckResult, Finding, Problem, SourceRef
+from .reference import (
+    Agreement,
+    AgreementEvent,
+    EventType,
+    Figure,
+    NameOrder,
+    Office,
+    Organization,
+    Person,
+    Reference,
+    ReferenceFile,
+    Source,
+)
+
+__all__ = [
+    "ROK", "US", "Agreement", "AgreementEvent", "AgreementMention", "CheckResult", "Claim", "DateMention",
+    "DatePrecision", "DateValue", "DescriptionClaim", "EventClaim", "EventType", "Figure", "FigureClaim",
+    "FigureMetric", "Finding", "Id", "MatchMethod", "Model", "NameMention", "NameOrder", "NonEmpty", "Office",
+    "Organization", "PartialDate", "Person", "Problem", "Reference", "ReferenceFile", "Severity", "Source",
+    "SourceRef", "Span", "TitleClaim",
+]

@@ -1,0 +1,147 @@
+"""Claims: what an article asserts, each with the exact span it was read from."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import Field
+
+from .base import Model, PartialDate, Span
+from .reference import EventType
+
+
+MatchMethod = Literal["exact", "variant", "fuzzy", "given-as-surname", "partial"]
+
+
+class NameMention(Model):
+    """The article names a person or an organization."""
+
+    kind: Literal["name"] = "name"
+    text: str  # exactly as written in the file
+    normalized: str  # as matched: Unicode folded, whitespace collapsed
+    span: Span
+    entity_id: str | None  # None when nothing in the reference fits
+    entity_kind: Literal["person", "organization"] | None = None
+    method: MatchMethod | None = None
+    score: float = 0.0  # similarity to the matched form, 0–100
+    matched_form: str | None = None  # the reference form the text was matched against
+
+
+DatePrecision = Literal["day", "month", "year", "decade"]
+
+
+class DateMention(Model):
+    """The article states a date: "March 15, 2012", "in 2007", "the 1950s", "last year"."""
+
+    kind: Literal["date"] = "date"
+    text: str
+    span: Span
+    # None for a relative date ("last year") in an article with no date to resolve it against.
+    value: PartialDate | None
+    precision: DatePrecision
+    qualifier: Literal["early", "mid", "late"] | None = None
+    relative: bool = False  # resolved against the article's date rather than written out
+    # The year was not written but taken from the article's date ("on March 15", "in April"): good
+    # enough to place a sentence in time, too weak to contradict a treaty date with.
+    year_inferred: bool = False
+
+    def matches(self, date: PartialDate) -> bool:
+        """Does `date` agree with this claim at the precision both state?"""
+        if self.value is None:
+            return True
+        if self.precision == "decade":
+            return self.value.year // 10 == date.year // 10
+        if self.value.year != date.year:
+            return False
+        if self.precision == "year" or date.month is None:
+            return True
+        if self.value.month != date.month:
+            return False
+        return self.precision == "month" or date.day is None or self.value.day == date.day
+
+    def describe(self) -> str:
+        """The date as a reader would say it, at the precision stated: "March 2012"."""
+        if self.value is None:
+            return self.text
+        if self.precision == "decade":
+            return f"the {self.value.year // 10 * 10}s"
+        return self.value.describe()
+
+
+class AgreementMention(Model):
+    """The article names an agreement, treaty or summit: "KORUS", "the armistice agreement"."""
+
+    kind: Literal["agreement"] = "agreement"
+    text: str
+    span: Span
+    entity_id: str
+
+
+class EventClaim(Model):
+    """The article dates an event of an agreement: "KORUS ... became effective in 2012", "the 1953
+    Mutual Defense Treaty". The span is the date's, where a finding points."""
+
+    kind: Literal["event"] = "event"
+    text: str  # the date as written
+    span: Span
+    entity_id: str  # the agreement
+    agreement_text: str
+    # What the cue can mean ("concluded": negotiations concluded, or signed). Empty when the date
+    # only modifies the name ("the 1953 Mutual Defense Treaty"): then any event of that year agrees.
+    event_types: list[EventType]
+    cue: str | None = None
+    date: DateMention
+
+
+FigureMetric = Literal["trade_total", "exports", "imports", "balance", "investment", "troops"]
+US, ROK = "United States", "Republic of Korea"
+
+
+class FigureClaim(Model):
+    """The article states a figure: "$146.7 billion" of bilateral trade "last year"."""
+
+    kind: Literal["figure"] = "figure"
+    text: str
+    span: Span
+    value: float  # in units of `unit`, scale applied: 146.7e9
+    unit: Literal["USD", "KRW", "count", "percent"]
+    step: float  # the precision stated: "146.7 billion" is stated to 0.1e9
+    hedge: Literal["about", "more", "less", "nearly"] | None = None
+    metric: FigureMetric | None = None
+    exporter: str | None = None  # for exports and imports, when the sentence says which way
+    importer: str | None = None
+    parties: list[str] = []
+    period: PartialDate | None = None  # the year the figure is for, explicit or resolved
+    period_text: str | None = None
+
+
+class TitleClaim(Model):
+    """The article gives a person a title: "South Korean President Yoon Suk Yeol", "former president
+    Moon Jae-in", "Choe Son Hui, North Korea's foreign minister"."""
+
+    kind: Literal["title"] = "title"
+    text: str  # the title as written
+    span: Span
+    entity_id: str  # the person
+    person_text: str
+    role: str  # see roles.py
+    country: str | None = None  # "South Korean President": whose office, when the text says
+    former: bool = False
+    when: PartialDate | None = None  # the time the sentence speaks of
+    when_text: str | None = None  # the date it came from, or None for the article's date
+
+
+class DescriptionClaim(Model):
+    """The article says what an organization is: "the Korean Central News Agency, a state-owned radio
+    station"."""
+
+    kind: Literal["description"] = "description"
+    text: str  # the description as written
+    span: Span
+    entity_id: str  # the organization
+    organization_text: str
+
+
+Claim = Annotated[Union[NameMention, DateMention, AgreementMention, EventClaim, FigureClaim,  # noqa: UP007
+                        TitleClaim, DescriptionClaim],
+                  Field(discriminator="kind")]

@@ -1,0 +1,54 @@
+"""Findings (a rule's verdict on a claim) and problems with input files."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import field_validator
+
+from .base import Model, Severity, Span
+
+
+class SourceRef(Model):
+    id: str
+    publisher: str
+    title: str
+    url: str
+
+
+class Finding(Model):
+    path: str
+    code: str
+    severity: Severity
+    message: str
+    span: Span
+    text: str  # the characters the span covers
+    suggestion: str | None = None
+    entity_id: str | None = None
+    source: SourceRef | None = None
+
+    @field_validator("code")
+    @classmethod
+    def _code_shape(cls, v: str) -> str:
+        if not re.fullmatch(r"FL\d{3}", v):
+            raise ValueError(f"bad rule code {v!r}")
+        return v
+
+
+class CheckResult(Model):
+    """The findings for a whole run, and the files that were looked at."""
+
+    findings: list[Finding]
+    files_checked: int
+
+
+class Problem(Model):
+    """Something wrong with an input file (reference, configuration): where, and what."""
+
+    path: str
+    line: int | None = None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"

@@ -1,0 +1,153 @@
+"""The reference dataset: sources, people, organizations, agreements and figures, as the YAML under
+reference/ holds them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, PrivateAttr
+
+from .base import DateValue, Id, Model, NonEmpty
+
+
+class Source(Model):
+    """Where a fact comes from. Every fact in the reference cites one of these by id."""
+
+    id: Id
+    publisher: NonEmpty
+    title: NonEmpty
+    url: Annotated[str, Field(pattern=r"^https?://[^\s/$.?#][^\s]*$")]
+    accessed: dt.date
+    note: str | None = None
+
+
+class Office(Model):
+    title: NonEmpty
+    start: DateValue | None = None  # None: the record gives no start date
+    end: DateValue | None = None  # None: still held (or the record gives no end)
+    country: str | None = None  # whose office, when not the person's own country ("United Nations")
+    source: Id
+    note: str | None = None
+
+
+NameOrder = Literal["family-first", "given-first"]
+
+
+class Person(Model):
+    id: Id
+    name: NonEmpty  # the canonical (house-style) form
+    variants: list[NonEmpty] = []  # other accepted spellings and romanizations
+    family: NonEmpty
+    given: NonEmpty
+    order: NameOrder
+    # The script the name is romanized from; "ko" enables checks that know Korean syllables.
+    language: Literal["ko", "zh", "ja", "en", "ru", "pt", "other"] = "other"
+    country: str | None = None  # the country whose offices they held, e.g. "Republic of Korea"
+    offices: list[Office] = []
+    relation: str | None = None
+    sources: list[Id] = Field(min_length=1)
+    note: str | None = None
+
+
+class Organization(Model):
+    id: Id
+    name: NonEmpty
+    acronyms: list[NonEmpty] = []
+    variants: list[NonEmpty] = []
+    kind: NonEmpty  # what sort of body it is: "state news agency"
+    not_kinds: list[NonEmpty] = []  # what it is commonly mistaken for: "radio station"
+    country: str | None = None
+    sources: list[Id] = Field(min_length=1)
+    note: str | None = None
+
+
+EventType = Literal[
+    "negotiations_launched",
+    "negotiations_concluded",
+    "initialed",
+    "signed",
+    "ratified",
+    "entered_into_force",
+    "amended",
+    "amendment_signed",
+    "amendment_entered_into_force",
+    "adopted",
+    "held",
+    "terminated",
+    "expired",
+]
+
+
+class AgreementEvent(Model):
+    type: EventType
+    date: DateValue
+    party: str | None = None  # who ratified, when the event belongs to one side
+    place: str | None = None
+    also_accepted: list[DateValue] = []  # dates other official records give for the same event
+    source: Id
+    note: str | None = None
+
+
+class Agreement(Model):
+    id: Id
+    name: NonEmpty
+    aliases: list[NonEmpty] = []
+    acronyms: list[NonEmpty] = []
+    kind: Literal["treaty", "agreement", "declaration", "summit", "statement", "other"]
+    parties: list[NonEmpty] = []
+    events: list[AgreementEvent] = Field(min_length=1)
+    sources: list[Id] = Field(min_length=1)
+    note: str | None = None
+
+
+class Figure(Model):
+    id: Id
+    metric: NonEmpty  # e.g. "goods_trade_total", "goods_exports"
+    reporter: NonEmpty  # whose statistics: "United States", "Republic of Korea"
+    parties: list[NonEmpty] = Field(min_length=2, max_length=2)  # [from, to] or the two partners
+    period: DateValue
+    value: float
+    unit: Literal["USD", "KRW", "count", "percent"]
+    scale: Literal[1, 1_000, 1_000_000, 1_000_000_000, 1_000_000_000_000] = 1
+    definition: NonEmpty  # what the series counts, in words an editor can read
+    source: Id
+    note: str | None = None
+
+
+class ReferenceFile(Model):
+    """The shape of one YAML file under reference/: any mix of the sections below."""
+
+    sources: list[Source] = []
+    people: list[Person] = []
+    organizations: list[Organization] = []
+    agreements: list[Agreement] = []
+    figures: list[Figure] = []
+
+
+class Reference(Model):
+    """The merged reference: every layer's entities, keyed by id."""
+
+    sources: dict[str, Source] = {}
+    people: dict[str, Person] = {}
+    organizations: dict[str, Organization] = {}
+    agreements: dict[str, Agreement] = {}
+    figures: dict[str, Figure] = {}
+    # Where each entity was defined, "path:line", for messages and validation reports.
+    origins: dict[str, str] = {}
+    _name_index: Any = PrivateAttr(default=None)  # built on first use by names.index_for()
+
+    def entity(self, entity_id: str) -> Person | Organization | Agreement | Figure | None:
+        return self.named(entity_id) or self.figures.get(entity_id)
+
+    def named(self, entity_id: str) -> Person | Organization | Agreement | None:
+        """The person, organization or agreement with this id: the entities that have names."""
+        return self.people.get(entity_id) or self.organizations.get(entity_id) or self.agreements.get(entity_id)
+
+    def sources_of(self, entity_id: str) -> list[Source]:
+        """The sources an entity cites, in the order it lists them (the first is the strongest)."""
+        entity = self.entity(entity_id)
+        if entity is None:
+            return []
+        ids = [entity.source] if isinstance(entity, Figure) else entity.sources
+        return [self.sources[i] for i in ids if i in self.sources]
