@@ -19,7 +19,8 @@ from .extract import extract_claims
 from .models import CheckResult, Claim, Finding, Reference
 from .reference import load_reference
 from .rules import RULES_BY_CODE, RuleContext, enabled_codes
-from .rules.inputs import InvalidFrontMatter, UnreadableFile
+from .claimfile import is_claim_file, load_claim_file
+from .rules.inputs import InvalidClaimFile, InvalidFrontMatter, UnreadableFile
 
 DEFAULT_SUFFIXES = tuple(KIND_BY_SUFFIX)  # .md .markdown .mdown .txt .text .html .htm
 
@@ -55,7 +56,8 @@ def _run_findings(documents: list[tuple[str, list[Claim]]], reference: Reference
 
 
 def _sorted(findings: list[Finding]) -> list[Finding]:
-    return sorted(findings, key=lambda f: (f.path, f.span.start, f.span.end, f.code))
+    return sorted(findings, key=lambda f: (f.path, f.span.line, f.span.column, f.span.end_line, f.span.end_column,
+                                           f.code))
 
 
 def check_text(text: str, *, reference: Reference | None = None, path: str = "<text>",
@@ -85,6 +87,12 @@ def check_paths(paths: Iterable[str | Path], *, reference: Reference | None = No
     count = 0
     for path in iter_files(paths, include=include, exclude=exclude):
         count += 1
+        if is_claim_file(path):
+            claim_path, claim_findings, claims = check_claim_file(path, reference, codes, figure_tolerance)
+            findings.extend(claim_findings)
+            if claims is not None:
+                documents.append((claim_path, claims))
+            continue
         try:
             doc = read_document(path, as_of=as_of)
         except InputError as exc:
@@ -96,6 +104,28 @@ def check_paths(paths: Iterable[str | Path], *, reference: Reference | None = No
         documents.append((doc.path, claims))
     findings.extend(_run_findings(documents, reference, codes))
     return CheckResult(findings=_sorted(findings), files_checked=count)
+
+
+def check_claim_file(path: Path, reference: Reference, codes: frozenset[str], figure_tolerance: float = 0.0
+                     ) -> tuple[str, list[Finding], list[Claim] | None]:
+    """Check the claims of a claim file with the same rules as an article; findings point at the claim
+    file's lines. Claims an editor accepted (`reviewed: {verdict: accepted}`) draw nothing while their
+    text is the text reviewed."""
+    loaded, problems = load_claim_file(path, reference)
+    if loaded is None:
+        rule = InvalidClaimFile()
+        return str(path), [rule.problem_finding(p, reference) for p in problems if rule.code in codes], None
+    claims = [c for c in loaded.claims if not _accepted(c)]
+    ctx = RuleContext(path=str(path), reference=reference, as_of=loaded.as_of, figure_tolerance=figure_tolerance)
+    findings: list[Finding] = []
+    for code in sorted(codes):
+        findings.extend(RULES_BY_CODE[code]().check(claims, ctx))
+    return str(path), findings, claims
+
+
+def _accepted(claim: Claim) -> bool:
+    review = claim.reviewed
+    return review is not None and review.verdict == "accepted" and review.text in (None, claim.text)
 
 
 def iter_files(paths: Iterable[str | Path], *, include: Sequence[str] = (),

@@ -30,19 +30,23 @@ class YamlError(Exception):
 
 
 class LineMap:
-    """Line (1-based) of the node at each path, e.g. ("people", 3, "offices", 0, "start")."""
+    """Line and column (1-based) of the node at each path, e.g. ("people", 3, "offices", 0, "start")."""
 
-    def __init__(self, lines: dict[Path, int]) -> None:
-        self._lines = lines
+    def __init__(self, positions: dict[Path, tuple[int, int]]) -> None:
+        self._positions = positions
 
-    def line(self, path: Path) -> int | None:
-        """The line of the deepest node along `path` that exists (pydantic error locations may point
+    def position(self, path: Path) -> tuple[int, int] | None:
+        """Where the deepest node along `path` that exists starts (pydantic error locations may point
         below what the file holds, e.g. at a missing field)."""
         for cut in range(len(path), -1, -1):
-            found = self._lines.get(tuple(path[:cut]))
+            found = self._positions.get(tuple(path[:cut]))
             if found is not None:
                 return found
         return None
+
+    def line(self, path: Path) -> int | None:
+        found = self.position(path)
+        return found[0] if found else None
 
 
 def load_yaml(text: str) -> tuple[Any, LineMap]:
@@ -58,7 +62,7 @@ def load_yaml(text: str) -> tuple[Any, LineMap]:
             raise YamlError(str(exc)) from None
         if root is None:
             return None, LineMap({})
-        lines: dict[Path, int] = {}
+        lines: dict[Path, tuple[int, int]] = {}
         count = [0]
         data = _build(loader, root, (), lines, count)
         return data, LineMap(lines)
@@ -71,12 +75,12 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
     return "invalid YAML: " + "; ".join(parts) if parts else "invalid YAML"
 
 
-def _build(loader: Any, node: yaml.Node, path: Path, lines: dict[Path, int], count: list[int]) -> Any:
+def _build(loader: Any, node: yaml.Node, path: Path, lines: dict[Path, tuple[int, int]], count: list[int]) -> Any:
     count[0] += 1
     if count[0] > MAX_NODES:
         raise YamlError(f"document too large or too many aliases (over {MAX_NODES:,} nodes)",
                         node.start_mark.line + 1)
-    lines.setdefault(path, node.start_mark.line + 1)
+    lines.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
     if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
         raise YamlError(f"unsupported tag {node.tag!r}: only plain YAML is accepted", node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
@@ -86,7 +90,8 @@ def _build(loader: Any, node: yaml.Node, path: Path, lines: dict[Path, int], cou
                 raise YamlError("merge keys (<<) are not supported", key_node.start_mark.line + 1)
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlError("mapping keys must be plain values", key_node.start_mark.line + 1)
-            key = _scalar(loader, key_node)
+            # YAML 1.1 reads the key `on:` (as in `reviewed: {by, on}`) as True: keys stay words.
+            key = key_node.value if key_node.tag == "tag:yaml.org,2002:bool" else _scalar(loader, key_node)
             if key in out:
                 raise YamlError(f"duplicate key {key!r}", key_node.start_mark.line + 1)
             out[key] = _build(loader, value_node, path + (key,), lines, count)

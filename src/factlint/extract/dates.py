@@ -69,6 +69,7 @@ def extract_dates(doc: Document) -> list[DateMention]:
             span = doc.span(start, end)
             out.append(DateMention(text=doc.original[span.start:span.end], span=span, value=value,
                                    precision=precision, relative=relative, year_inferred=name in _NO_YEAR,
+                                   confidence=0.6 if name in _NO_YEAR else 0.9 if relative else 1.0,
                                    qualifier=part.lower() if part else None))  # type: ignore[arg-type]
     return sorted(out, key=lambda d: d.span.start)
 

@@ -169,4 +169,5 @@ def _date_for_cue(c_end: int, cues: list[tuple[int, int, list[EventType]]], agre
 def _claim(agreement: AgreementMention, date: DateMention, types: list[EventType],
            cue: str | None) -> EventClaim:
     return EventClaim(text=date.text, span=date.span, entity_id=agreement.entity_id,
-                      agreement_text=agreement.text, event_types=types, cue=cue, date=date)
+                      agreement_text=agreement.text, event_types=types, cue=cue, date=date,
+                      confidence=0.8 if cue else 0.7)

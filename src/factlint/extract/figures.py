@@ -67,7 +67,8 @@ def extract_figures(doc: Document, dates: list[DateMention]) -> list[FigureClaim
                 text=doc.original[span.start:span.end], span=span, value=amount.value, unit=amount.unit, step=amount.step,
                 hedge=hedge, metric=metric, exporter=exporter, importer=importer, parties=parties,  # type: ignore[arg-type]
                 period=PartialDate(year=period.value.year) if period and period.value else None,
-                period_text=period.text if period else None))
+                period_text=period.text if period else None,
+                confidence=0.8 if metric and period else 0.6 if metric else 0.4))
     return out
 
 

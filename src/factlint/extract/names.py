@@ -64,8 +64,14 @@ def extract_names(doc: Document, index: NameIndex) -> list[NameMention]:
         mentions.append(NameMention(
             text=doc.original[span.start:span.end], normalized=display_form(doc.text[h.start:h.end]),
             span=span, entity_id=h.entity_id, entity_kind=h.entity_kind, method=h.method,
-            score=round(h.score, 1), matched_form=h.form))
+            score=round(h.score, 1), matched_form=h.form, confidence=_confidence(h)))
     return mentions
+
+
+def _confidence(hit: _Hit) -> float:
+    if hit.method in ("exact", "variant"):
+        return 1.0
+    return 0.8 if hit.method == "partial" else round(hit.score / 100, 2)
 
 
 def _uncovered(run: list[Token], hits: list[_Hit]) -> list[list[Token]]:

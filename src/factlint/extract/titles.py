@@ -91,7 +91,7 @@ def extract_titles(doc: Document, names: list[NameMention], dates: list[DateMent
         out.append(TitleClaim(
             text=doc.original[span.start:span.end], span=span, entity_id=name.entity_id, person_text=name.text,
             role=role, country=_country(country_text), former=former in ("former", "ex-", "late"),
-            when=when, when_text=when_text))
+            when=when, when_text=when_text, confidence=0.8))
     return out
 
 
@@ -151,6 +151,6 @@ def extract_descriptions(doc: Document, names: list[NameMention]) -> list[Descri
             if m:
                 span = doc.span(m.start("desc"), m.end("desc"))
                 out.append(DescriptionClaim(text=doc.original[span.start:span.end], span=span,
-                                            entity_id=name.entity_id, organization_text=name.text))
+                                            entity_id=name.entity_id, organization_text=name.text, confidence=0.7))
                 break
     return out

@@ -12,6 +12,8 @@ from .claims import (
     US,
     AgreementMention,
     Claim,
+    ClaimBase,
+    ClaimFile,
     DateMention,
     DatePrecision,
     DescriptionClaim,
@@ -20,9 +22,10 @@ from .claims import (
     FigureMetric,
     MatchMethod,
     NameMention,
+    Review,
     TitleClaim,
 )
-from .findings import CheckResult, Finding, Problem, SourceRef
+from .findings import CheckResult, Finding, Problem, Report, ReportFinding, SourceRef
 from .reference import (
     Agreement,
     AgreementEvent,
@@ -38,9 +41,9 @@ from .reference import (
 )
 
 __all__ = [
-    "ROK", "US", "Agreement", "AgreementEvent", "AgreementMention", "CheckResult", "Claim", "DateMention",
+    "ROK", "US", "Agreement", "AgreementEvent", "AgreementMention", "CheckResult", "Claim", "ClaimBase", "ClaimFile", "Review", "DateMention",
     "DatePrecision", "DateValue", "DescriptionClaim", "EventClaim", "EventType", "Figure", "FigureClaim",
     "FigureMetric", "Finding", "Id", "MatchMethod", "Model", "NameMention", "NameOrder", "NonEmpty", "Office",
-    "Organization", "PartialDate", "Person", "Problem", "Reference", "ReferenceFile", "Severity", "Source",
+    "Organization", "PartialDate", "Person", "Problem", "Reference", "Report", "ReportFinding", "ReferenceFile", "Severity", "Source",
     "SourceRef", "Span", "TitleClaim",
 ]

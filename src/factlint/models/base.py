@@ -7,7 +7,7 @@ import re
 from enum import Enum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_serializer, model_validator
 
 
 class Model(BaseModel):
@@ -50,6 +50,17 @@ class PartialDate(Model):
             raise ValueError("a day needs a month")
         dt.date(self.year, self.month or 1, self.day or 1)  # raises ValueError on 2023-02-30
         return self
+
+    @model_serializer
+    def _as_text(self) -> str:
+        # Written as in the reference YAML: "2014", "2014-11", "2014-11-20".
+        return str(self)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
+        return {"anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+                          {"type": "integer", "minimum": 1000, "maximum": 9999}],
+                "description": "A date known to the year, the month or the day: 2014, 2014-11, 2014-11-20"}
 
     @property
     def precision(self) -> Literal["year", "month", "day"]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Literal, Union
 
 from pydantic import Field
@@ -13,14 +14,32 @@ from .reference import EventType
 MatchMethod = Literal["exact", "variant", "fuzzy", "given-as-surname", "partial"]
 
 
-class NameMention(Model):
+class Review(Model):
+    """An editor's verdict on a claim, written into a claim file. An accepted claim draws no finding
+    as long as its text is still the text reviewed."""
+
+    by: str = Field(min_length=1)
+    on: dt.date
+    verdict: Literal["accepted", "rejected"] = "accepted"
+    text: str | None = None  # the claim text reviewed; None: whatever the claim says now
+    note: str | None = None
+
+
+class ClaimBase(Model):
+    # How sure the extractor is, 0-1: 1 for an exact name or a written date, lower for fuzzy matches
+    # and for facts pieced together from a sentence. An ordinal guide for reviewers, not a probability.
+    confidence: float = Field(default=1.0, ge=0, le=1)
+    reviewed: Review | None = None
+
+
+class NameMention(ClaimBase):
     """The article names a person or an organization."""
 
     kind: Literal["name"] = "name"
     text: str  # exactly as written in the file
     normalized: str  # as matched: Unicode folded, whitespace collapsed
     span: Span
-    entity_id: str | None  # None when nothing in the reference fits
+    entity_id: str | None = None  # None when nothing in the reference fits
     entity_kind: Literal["person", "organization"] | None = None
     method: MatchMethod | None = None
     score: float = 0.0  # similarity to the matched form, 0–100
@@ -30,14 +49,14 @@ class NameMention(Model):
 DatePrecision = Literal["day", "month", "year", "decade"]
 
 
-class DateMention(Model):
+class DateMention(ClaimBase):
     """The article states a date: "March 15, 2012", "in 2007", "the 1950s", "last year"."""
 
     kind: Literal["date"] = "date"
     text: str
     span: Span
     # None for a relative date ("last year") in an article with no date to resolve it against.
-    value: PartialDate | None
+    value: PartialDate | None = None
     precision: DatePrecision
     qualifier: Literal["early", "mid", "late"] | None = None
     relative: bool = False  # resolved against the article's date rather than written out
@@ -68,7 +87,7 @@ class DateMention(Model):
         return self.value.describe()
 
 
-class AgreementMention(Model):
+class AgreementMention(ClaimBase):
     """The article names an agreement, treaty or summit: "KORUS", "the armistice agreement"."""
 
     kind: Literal["agreement"] = "agreement"
@@ -77,7 +96,7 @@ class AgreementMention(Model):
     entity_id: str
 
 
-class EventClaim(Model):
+class EventClaim(ClaimBase):
     """The article dates an event of an agreement: "KORUS ... became effective in 2012", "the 1953
     Mutual Defense Treaty". The span is the date's, where a finding points."""
 
@@ -97,7 +116,7 @@ FigureMetric = Literal["trade_total", "exports", "imports", "balance", "investme
 US, ROK = "United States", "Republic of Korea"
 
 
-class FigureClaim(Model):
+class FigureClaim(ClaimBase):
     """The article states a figure: "$146.7 billion" of bilateral trade "last year"."""
 
     kind: Literal["figure"] = "figure"
@@ -115,7 +134,7 @@ class FigureClaim(Model):
     period_text: str | None = None
 
 
-class TitleClaim(Model):
+class TitleClaim(ClaimBase):
     """The article gives a person a title: "South Korean President Yoon Suk Yeol", "former president
     Moon Jae-in", "Choe Son Hui, North Korea's foreign minister"."""
 
@@ -131,7 +150,7 @@ class TitleClaim(Model):
     when_text: str | None = None  # the date it came from, or None for the article's date
 
 
-class DescriptionClaim(Model):
+class DescriptionClaim(ClaimBase):
     """The article says what an organization is: "the Korean Central News Agency, a state-owned radio
     station"."""
 
@@ -145,3 +164,13 @@ class DescriptionClaim(Model):
 Claim = Annotated[Union[NameMention, DateMention, AgreementMention, EventClaim, FigureClaim,  # noqa: UP007
                         TitleClaim, DescriptionClaim],
                   Field(discriminator="kind")]
+
+
+class ClaimFile(Model):
+    """One document's claims, as `factlint extract` writes them to claims/ and as other extractors (a
+    CMS, a language-model pipeline) may write them by hand."""
+
+    factlint_claims: Literal[1] = 1  # format version
+    document: str
+    as_of: dt.date | None = None
+    claims: list[Claim] = []

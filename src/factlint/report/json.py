@@ -10,32 +10,8 @@ from __future__ import annotations
 
 import json
 
-from ..models import CheckResult, Finding
-
-FORMAT_VERSION = 1
-
-
-def finding_dict(f: Finding) -> dict:
-    return {
-        "path": f.path,
-        "line": f.span.line,
-        "column": f.span.column,
-        "end_line": f.span.end_line,
-        "end_column": f.span.end_column,
-        "code": f.code,
-        "severity": f.severity.value,
-        "message": f.message,
-        "suggestion": f.suggestion,
-        "source": f.source.model_dump() if f.source else None,
-        "text": f.text,
-        "entity_id": f.entity_id,
-    }
-
+from ..models import CheckResult, Report, ReportFinding
 
 def render(result: CheckResult) -> str:
-    payload = {
-        "version": FORMAT_VERSION,
-        "files_checked": result.files_checked,
-        "findings": [finding_dict(f) for f in result.findings],
-    }
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    report = Report(files_checked=result.files_checked, findings=[ReportFinding.of(f) for f in result.findings])
+    return json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"

@@ -10,7 +10,7 @@ from .consistency import InconsistentStatements
 from .dates import ContradictedEventDate, DateOfAnotherEvent
 from .figures import FigureMatchesNoSeries, FigureNotCovered
 from .titles import WrongDescription, WrongTitle
-from .inputs import InvalidFrontMatter, UnreadableFile
+from .inputs import InvalidClaimFile, InvalidFrontMatter, UnreadableFile
 from .names import GivenNameAsSurname, MisspelledName, NotHouseStyle
 
 ALL_RULES: tuple[type[Rule], ...] = (
@@ -26,6 +26,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     InconsistentStatements,
     UnreadableFile,
     InvalidFrontMatter,
+    InvalidClaimFile,
 )
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}
 

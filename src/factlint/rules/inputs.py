@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..document import Document
-from ..models import Finding, Reference, Severity, Span
+from ..models import Finding, Problem, Reference, Severity, Span
 from .base import Rule, RuleContext
 
 
@@ -62,3 +62,34 @@ class InvalidFrontMatter(Rule):
     def check_document(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         for start, end, message in doc.problems:
             yield self.finding(ctx, doc.original_span(start, end), doc.original[start:end], message)
+
+
+class InvalidClaimFile(Rule):
+    """Claim file that cannot be read.
+
+    What it catches
+        A `.claims.yaml` file that is not valid YAML or does not match the claims schema (an unknown
+        field, a claim kind factlint does not know, a date that is no date), reported at the line of
+        the offending node.
+
+    Why it matters
+        Claim files are written by hand and by other tools. One that cannot be read is one whose claims
+        nobody checked; the other files are still checked.
+
+    Example
+        kind: dates   →  kind: date   (see `factlint schema claims`)
+
+    Fix safety
+        No automatic fix.
+    """
+
+    code = "FL903"
+    name = "invalid-claim-file"
+    summary = "A claim file that is not valid YAML or does not match the claims schema"
+    severity = Severity.ERROR
+
+    def problem_finding(self, problem: Problem, reference: Reference) -> Finding:
+        line = problem.line or 1
+        ctx = RuleContext(path=problem.path, reference=reference)
+        return self.finding(ctx, Span(start=0, end=0, line=line, column=1, end_line=line, end_column=1), "",
+                            problem.message)

@@ -1,0 +1,129 @@
+"""Claims as a reviewable artifact: extract to claim files, check claim files with the same rules,
+editors' reviews, and the JSON Schemas."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+import factlint
+from conftest import EXAMPLES, FIXTURES, ROOT, brief
+from factlint.yamlfile import load_yaml
+
+CLAIMS = ROOT / "claims"
+SCHEMA = ROOT / "schema"
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "factlint", *args], capture_output=True, text=True, cwd=cwd,
+                          env={**os.environ, "NO_COLOR": "1"}, timeout=120)
+
+
+def without_header(text: str) -> str:
+    return "".join(line for line in text.splitlines(keepends=True) if not line.startswith("# yaml-language-server"))
+
+
+def test_committed_claims_are_what_extract_writes_today(tmp_path):
+    proc = run("extract", "examples", "-o", str(tmp_path / "claims"))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == f"Wrote 8 claim files (138 claims) to {tmp_path / 'claims'}.\n"
+    written = sorted(p.relative_to(tmp_path / "claims") for p in (tmp_path / "claims").rglob("*.claims.yaml"))
+    committed = sorted(p.relative_to(CLAIMS) for p in CLAIMS.rglob("*.claims.yaml"))
+    assert written == committed
+    for rel in written:
+        assert without_header((tmp_path / "claims" / rel).read_text()) == without_header((CLAIMS / rel).read_text()), rel
+
+
+def test_extract_twice_changes_no_byte_and_keeps_reviews(tmp_path):
+    out = tmp_path / "c"
+    assert run("extract", "examples/names-errors.md", "-o", str(out)).returncode == 0
+    path = out / "names-errors.claims.yaml"
+    first = path.read_bytes()
+    assert run("extract", "examples/names-errors.md", "-o", str(out)).returncode == 0
+    assert path.read_bytes() == first
+    # An editor accepts the first claim; re-extracting keeps the review.
+    text = first.decode().replace("  confidence: 0.89\n",
+                                  "  confidence: 0.89\n  reviewed: {by: A. Editor, on: 2023-05-16, verdict: accepted}\n", 1)
+    path.write_text(text, encoding="utf-8")
+    assert run("extract", "examples/names-errors.md", "-o", str(out)).returncode == 0
+    data, _ = load_yaml(path.read_text())
+    assert data["claims"][0]["text"] == "Kim Yo-Long"
+    assert data["claims"][0]["reviewed"] == {"by": "A. Editor", "on": dt.date(2023, 5, 16), "verdict": "accepted"}
+    assert [c.get("reviewed") for c in data["claims"][1:]] == [None] * (len(data["claims"]) - 1)
+    findings = factlint.check_paths([path]).findings
+    assert "Kim Yo-Long" not in [f.text for f in findings]  # accepted: no FL101 on it any more
+
+
+@pytest.mark.parametrize("name", ["names-errors", "treaty-dates-errors"])
+def test_claim_file_draws_the_same_codes_as_its_article(reference, name):
+    article = factlint.check_paths([EXAMPLES / f"{name}.md"], reference=reference).findings
+    claims = factlint.check_paths([CLAIMS / f"{name}.claims.yaml"], reference=reference).findings
+    assert sorted(f.code for f in claims) == sorted(f.code for f in article)
+    lines = (CLAIMS / f"{name}.claims.yaml").read_text().splitlines()
+    for f in claims:  # each finding points at the claim's text in the claim file
+        assert lines[f.span.line - 1][f.span.column - 1:].strip("\"'").startswith(f.text.split("\n")[0][:5])
+
+
+def test_handwritten_claims_are_checked_like_an_article(reference, tmp_path):
+    claims = factlint.check_paths([FIXTURES / "claims" / "handwritten.claims.yaml"], reference=reference).findings
+    assert brief(claims) == [
+        ("FL101", 8, 11, "Kim Yo Jong"),
+        ("FL201", 10, 11, "2012"),
+        # Line 16, "Antony Blinkin", was accepted by an editor: no finding.
+        ("FL101", 20, 11, "Antony Blinken"),  # reviewed, but as another text: the review no longer holds
+    ]
+    article = tmp_path / "note.md"
+    article.write_text("---\ndate: 2023-05-15\n---\nKim Yo-Long said KORUS took effect in 2011. Anthony Blinken too.\n",
+                       encoding="utf-8")
+    assert [f.code for f in factlint.check_paths([article], reference=reference).findings] == ["FL101", "FL201", "FL101"]
+
+
+def test_invalid_claim_file_is_reported_at_its_line_and_exits_2():
+    proc = run("check", str(FIXTURES / "claims" / "broken.claims.yaml"), "--format", "json")
+    assert proc.returncode == 2
+    found = [(f["line"], f["code"]) for f in json.loads(proc.stdout)["findings"]]
+    assert found == [(6, "FL903")]
+
+
+@pytest.mark.parametrize("what", ["reference", "claims", "findings"])
+def test_committed_schemas_are_current(what):
+    proc = run("schema", what)
+    assert proc.returncode == 0
+    assert proc.stdout == (SCHEMA / f"{what}.schema.json").read_text(encoding="utf-8"), \
+        f"schema/{what}.schema.json is stale: run `factlint schema {what} > schema/{what}.schema.json`"
+
+
+def _json(value: object) -> object:
+    return json.loads(json.dumps(value, default=str))  # YAML dates become the strings the schema expects
+
+
+def test_schemas_validate_the_shipped_reference_claims_and_output():
+    reference = json.loads((SCHEMA / "reference.schema.json").read_text())
+    for path in sorted((ROOT / "reference").rglob("*.yaml")):
+        jsonschema.validate(_json(yaml.safe_load(path.read_text(encoding="utf-8"))), reference)
+        assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
+    claims = json.loads((SCHEMA / "claims.schema.json").read_text())
+    for path in sorted(CLAIMS.rglob("*.claims.yaml")):
+        jsonschema.validate(_json(yaml.safe_load(path.read_text(encoding="utf-8"))), claims)
+    findings = json.loads((SCHEMA / "findings.schema.json").read_text())
+    jsonschema.validate(json.loads(run("check", "examples", "--format", "json").stdout), findings)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"people": [{"id": "x", "nickname": "y"}]}, reference)
+
+
+def test_extract_into_a_fresh_folder_from_elsewhere(tmp_path):
+    shutil.copy(EXAMPLES / "house-style.txt", tmp_path / "note.txt")
+    proc = run("extract", "note.txt", cwd=tmp_path)
+    assert proc.returncode == 0
+    data = yaml.safe_load((tmp_path / "claims" / "note.claims.yaml").read_text())
+    assert data["document"] == "note.txt" and data["factlint_claims"] == 1
+    assert {c["kind"] for c in data["claims"]} >= {"name", "date"}
