@@ -52,7 +52,7 @@ def dump_claims(document: str, as_of: dt.date | None, claims: list[Claim], *,
         key = (claim.kind, claim.text, getattr(claim, "entity_id", None))
         review = reviews.get((*key, seen[key]))
         seen[key] += 1
-        data = claim.model_dump(mode="json", exclude_none=True)
+        data = claim.model_dump(exclude_none=True)
         if review is not None:
             data["reviewed"] = review
         items.append(_ordered(data))
@@ -68,7 +68,7 @@ def _reviews(previous: ClaimFile) -> dict[tuple[str, str, str | None, int], dict
     for claim in previous.claims:
         key = (claim.kind, claim.text, getattr(claim, "entity_id", None))
         if claim.reviewed is not None:
-            out[(*key, seen[key])] = claim.reviewed.model_dump(mode="json", exclude_none=True)
+            out[(*key, seen[key])] = claim.reviewed.model_dump(exclude_none=True)
         seen[key] += 1
     return out
 
