@@ -12,6 +12,7 @@ import datetime as dt
 import fnmatch
 import os
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from .document import KIND_BY_SUFFIX, Document, InputError, Kind, parse_document, read_document
@@ -73,6 +74,15 @@ def check_text(text: str, *, reference: Reference | None = None, path: str = "<t
     return _sorted(findings + _run_findings([(doc.path, claims)], reference, codes))
 
 
+@dataclass(frozen=True)
+class CheckedDocument:
+    """What a review page needs of one checked file: its text and what it claims."""
+
+    path: str
+    text: str
+    claims: list[Claim]
+
+
 def check_paths(paths: Iterable[str | Path], *, reference: Reference | None = None,
                 as_of: dt.date | None = None, select: Sequence[str] | None = None, ignore: Sequence[str] = (),
                 include: Sequence[str] = (), exclude: Sequence[str] = (),
@@ -80,10 +90,21 @@ def check_paths(paths: Iterable[str | Path], *, reference: Reference | None = No
     """Check files and folders (recursively). A file that cannot be read becomes an FL901 finding;
     the other files are still checked. `codes`, when given, is the exact set of rules to run
     (instead of `select` and `ignore`)."""
+    return review_paths(paths, reference=reference, as_of=as_of, select=select, ignore=ignore, include=include,
+                        exclude=exclude, codes=codes, figure_tolerance=figure_tolerance)[0]
+
+
+def review_paths(paths: Iterable[str | Path], *, reference: Reference | None = None,
+                as_of: dt.date | None = None, select: Sequence[str] | None = None, ignore: Sequence[str] = (),
+                include: Sequence[str] = (), exclude: Sequence[str] = (),
+                 codes: Iterable[str] | None = None, figure_tolerance: float = 0.0
+                 ) -> tuple[CheckResult, list[CheckedDocument]]:
+    """check_paths, also returning each document's text and claims (for the HTML review page)."""
     reference = reference if reference is not None else load_reference()
     codes = frozenset(codes) if codes is not None else enabled_codes(select, ignore)
     findings: list[Finding] = []
     documents: list[tuple[str, list[Claim]]] = []
+    checked: list[CheckedDocument] = []
     count = 0
     for path in iter_files(paths, include=include, exclude=exclude):
         count += 1
@@ -102,8 +123,9 @@ def check_paths(paths: Iterable[str | Path], *, reference: Reference | None = No
         claims = extract(doc, reference)
         findings.extend(check_document(doc, reference, codes, claims=claims, figure_tolerance=figure_tolerance))
         documents.append((doc.path, claims))
+        checked.append(CheckedDocument(doc.path, doc.original, claims))
     findings.extend(_run_findings(documents, reference, codes))
-    return CheckResult(findings=_sorted(findings), files_checked=count)
+    return CheckResult(findings=_sorted(findings), files_checked=count), checked
 
 
 def check_claim_file(path: Path, reference: Reference, codes: frozenset[str], figure_tolerance: float = 0.0
@@ -163,5 +185,5 @@ def _matches(path: Path, pattern: str) -> bool:
             or fnmatch.fnmatch(posix, f"*/{pattern}"))
 
 
-__all__ = ["check_document", "check_paths", "check_text", "extract", "iter_files", "load_reference",
+__all__ = ["CheckedDocument", "check_document", "check_paths", "review_paths", "check_text", "extract", "iter_files", "load_reference",
            "KIND_BY_SUFFIX"]

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .api import check_paths
+from .api import review_paths
 from .document import InputError, decode, split_lines
 from .models import CheckResult, Reference, Severity
 from .reference import ReferenceError, load_reference, validate_reference
@@ -77,7 +77,9 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True,
+              help="text for people, json for tools, html for a review page (with -o).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE instead of stdout.")
 @click.option("--as-of", callback=_as_of, metavar="YYYY-MM-DD",
               help="The article's date, for files whose front matter has no `date:`.")
 @click.option("--select", multiple=True, metavar="CODES", help="Only these rules (codes or prefixes, comma-separated).")
@@ -92,7 +94,7 @@ def main() -> None:
                    "precision stated).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 @with_reference
-def check(paths: tuple[str, ...], fmt: str, as_of: dt.date | None, select: tuple[str, ...],
+def check(paths: tuple[str, ...], fmt: str, output: str | None, as_of: dt.date | None, select: tuple[str, ...],
           extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str, include: tuple[str, ...],
           exclude: tuple[str, ...], figure_tolerance: float, color: str, references: tuple[str, ...],
           no_default_reference: bool) -> None:
@@ -106,16 +108,25 @@ def check(paths: tuple[str, ...], fmt: str, as_of: dt.date | None, select: tuple
     except UnknownRuleError as exc:
         raise FactlintError(str(exc)) from None
     reference = _reference(references, not no_default_reference)
-    result = check_paths(paths, reference=reference, as_of=as_of, codes=codes, include=list(include),
-                         exclude=list(exclude), figure_tolerance=figure_tolerance / 100)
+    result, documents = review_paths(paths, reference=reference, as_of=as_of, codes=codes, include=list(include),
+                                     exclude=list(exclude), figure_tolerance=figure_tolerance / 100)
     if fmt == "json":
         from .report import json as json_report
-        click.echo(json_report.render(result), nl=False)
+        report = json_report.render(result)
+    elif fmt == "html":
+        from .report import html as html_report
+        report = html_report.render(result, documents)
     else:
         from .report import text as text_report
-        use_colour = color == "always" or (color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+        to_terminal = output is None and sys.stdout.isatty()
+        use_colour = color == "always" or (color == "auto" and to_terminal and "NO_COLOR" not in os.environ)
         style = click.style if use_colour else (lambda text, **_: text)
-        click.echo(text_report.render(result, _line_reader(), style=style), nl=False)
+        report = text_report.render(result, _line_reader(), style=style)
+    if output:
+        from .write import write_atomic
+        write_atomic(Path(output), report)
+    else:
+        click.echo(report, nl=False)
     sys.exit(_exit_code(result, fail_on))
 
 
