@@ -77,8 +77,9 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True,
-              help="text for people, json for tools, html for a review page (with -o).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "html"]), default="text",
+              show_default=True, help="text for people; json, sarif or github (annotations) for tools; html for a "
+                                      "review page (with -o).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE instead of stdout.")
 @click.option("--as-of", callback=_as_of, metavar="YYYY-MM-DD",
               help="The article's date, for files whose front matter has no `date:`.")
@@ -113,6 +114,12 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, as_of: dt.date |
     if fmt == "json":
         from .report import json as json_report
         report = json_report.render(result)
+    elif fmt == "sarif":
+        from .report import sarif as sarif_report
+        report = sarif_report.render(result)
+    elif fmt == "github":
+        from .report import github as github_report
+        report = github_report.render(result)
     elif fmt == "html":
         from .report import html as html_report
         report = html_report.render(result, documents)
