@@ -21,14 +21,14 @@ from .models import CheckResult, Claim, Finding, Reference
 from .reference import load_reference
 from .rules import RULES_BY_CODE, RuleContext, enabled_codes
 from .claimfile import is_claim_file, load_claim_file
-from .rules.inputs import InvalidClaimFile, InvalidFrontMatter, UnreadableFile
+from .rules.inputs import InvalidClaimFile, InvalidFrontMatter, UnreadableFile, UnusedSuppression
 
 DEFAULT_SUFFIXES = tuple(KIND_BY_SUFFIX)  # .md .markdown .mdown .txt .text .html .htm
 
 
-def extract(doc: Document, reference: Reference) -> list[Claim]:
+def extract(doc: Document, reference: Reference, *, max_edits: int = 2) -> list[Claim]:
     """The claims an article makes."""
-    return extract_claims(doc, reference)
+    return extract_claims(doc, reference, max_edits=max_edits)
 
 
 def check_document(doc: Document, reference: Reference, codes: Iterable[str] | None = None, *,
@@ -43,7 +43,30 @@ def check_document(doc: Document, reference: Reference, codes: Iterable[str] | N
     claims = claims if claims is not None else extract(doc, reference)
     for code in sorted(active):
         findings.extend(RULES_BY_CODE[code]().check(claims, ctx))
-    return _sorted(findings)
+    return _sorted(_suppress(doc, findings, ctx, active))
+
+
+def _suppress(doc: Document, findings: list[Finding], ctx: RuleContext, active: frozenset[str]) -> list[Finding]:
+    """Drop findings under inline suppressions; report the suppressions that dropped nothing (FL904)."""
+    if not doc.suppressions:
+        return findings
+    kept: list[Finding] = []
+    used: set[tuple[int, int]] = set()
+    for f in findings:
+        covering = [s for s in doc.suppressions if s.covers(f.code, f.span.start)]
+        if covering:
+            used.update(s.directive for s in covering)
+        else:
+            kept.append(f)
+    if UnusedSuppression.code in active:
+        rule = UnusedSuppression()
+        for s in doc.suppressions:
+            if s.directive not in used:
+                a, b = s.directive
+                codes = ", ".join(sorted(s.codes)) or "every rule"
+                kept.append(rule.finding(ctx, doc.original_span(a, b), doc.original[a:b].strip(),
+                                         f"suppression of {codes} suppresses nothing here"))
+    return kept
 
 
 def _run_findings(documents: list[tuple[str, list[Claim]]], reference: Reference, active: frozenset[str]) -> list[Finding]:
@@ -97,7 +120,7 @@ def check_paths(paths: Iterable[str | Path], *, reference: Reference | None = No
 def review_paths(paths: Iterable[str | Path], *, reference: Reference | None = None,
                 as_of: dt.date | None = None, select: Sequence[str] | None = None, ignore: Sequence[str] = (),
                 include: Sequence[str] = (), exclude: Sequence[str] = (),
-                 codes: Iterable[str] | None = None, figure_tolerance: float = 0.0
+                 codes: Iterable[str] | None = None, figure_tolerance: float = 0.0, max_edits: int = 2
                  ) -> tuple[CheckResult, list[CheckedDocument]]:
     """check_paths, also returning each document's text and claims (for the HTML review page)."""
     reference = reference if reference is not None else load_reference()
@@ -120,7 +143,7 @@ def review_paths(paths: Iterable[str | Path], *, reference: Reference | None = N
             if UnreadableFile.code in codes:
                 findings.append(UnreadableFile().file_finding(str(path), str(exc), reference))
             continue
-        claims = extract(doc, reference)
+        claims = extract(doc, reference, max_edits=max_edits)
         findings.extend(check_document(doc, reference, codes, claims=claims, figure_tolerance=figure_tolerance))
         documents.append((doc.path, claims))
         checked.append(CheckedDocument(doc.path, doc.original, claims))

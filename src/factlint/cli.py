@@ -10,9 +10,12 @@ from functools import lru_cache
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from . import __version__
 from .api import review_paths
+from .config import ConfigError, LoadedConfig, find_config, load_config
+from .config import apply as apply_config
 from .document import InputError, decode, split_lines
 from .models import CheckResult, Reference, Severity
 from .reference import ReferenceError, load_reference, validate_reference
@@ -81,6 +84,8 @@ def main() -> None:
               show_default=True, help="text for people; json, sarif or github (annotations) for tools; html for a "
                                       "review page (with -o).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE instead of stdout.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
+              help="Configuration file (default: the nearest .factlint.yaml or pyproject.toml [tool.factlint]).")
 @click.option("--as-of", callback=_as_of, metavar="YYYY-MM-DD",
               help="The article's date, for files whose front matter has no `date:`.")
 @click.option("--select", multiple=True, metavar="CODES", help="Only these rules (codes or prefixes, comma-separated).")
@@ -95,22 +100,38 @@ def main() -> None:
                    "precision stated).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 @with_reference
-def check(paths: tuple[str, ...], fmt: str, output: str | None, as_of: dt.date | None, select: tuple[str, ...],
-          extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str, include: tuple[str, ...],
-          exclude: tuple[str, ...], figure_tolerance: float, color: str, references: tuple[str, ...],
-          no_default_reference: bool) -> None:
+@click.pass_context
+def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | None, config_path: str | None,
+          as_of: dt.date | None, select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
+          fail_on: str, include: tuple[str, ...], exclude: tuple[str, ...], figure_tolerance: float, color: str,
+          references: tuple[str, ...], no_default_reference: bool) -> None:
     """Check articles (files or folders) and report findings.
 
     Exit status: 0 nothing at or above --fail-on; 1 findings; 2 usage, configuration or input error
     (including a file that could not be read, reported as FL901 after the other files are checked).
     """
+    loaded = _config(config_path, paths)
+    cfg = loaded.config
+
+    def given(name: str) -> bool:
+        return ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE
+
+    select_codes = _codes(select) if given("select") else cfg.select
+    extend = _codes(extend_select) + (["FL103"] if cfg.house_style else []) + list(cfg.extend_select)
+    ignored = _codes(ignore) + ([] if given("ignore") else list(cfg.ignore))
     try:
-        codes = enabled_codes(_codes(select) or None, _codes(ignore), _codes(extend_select))
+        codes = enabled_codes(select_codes or None, ignored, extend)
     except UnknownRuleError as exc:
         raise FactlintError(str(exc)) from None
-    reference = _reference(references, not no_default_reference)
-    result, documents = review_paths(paths, reference=reference, as_of=as_of, codes=codes, include=list(include),
-                                     exclude=list(exclude), figure_tolerance=figure_tolerance / 100)
+    layers = [*(str(loaded.base / p) for p in cfg.reference), *references]
+    reference = _reference(layers, not no_default_reference and cfg.default_reference)
+    result, documents = review_paths(
+        paths, reference=reference, as_of=as_of or cfg.as_of, codes=codes,
+        include=list(include) if given("include") else cfg.include,
+        exclude=[*exclude, *cfg.exclude],
+        figure_tolerance=(figure_tolerance if given("figure_tolerance") else cfg.figure_tolerance) / 100,
+        max_edits=cfg.matching.max_edits)
+    result = result.model_copy(update={"findings": apply_config(result.findings, cfg, loaded.base)})
     if fmt == "json":
         from .report import json as json_report
         report = json_report.render(result)
@@ -134,7 +155,33 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, as_of: dt.date |
         write_atomic(Path(output), report)
     else:
         click.echo(report, nl=False)
-    sys.exit(_exit_code(result, fail_on))
+    sys.exit(_exit_code(result, fail_on if given("fail_on") else cfg.fail_on))
+
+
+def _config(config_path: str | None, paths: Sequence[str]) -> LoadedConfig:
+    try:
+        found = Path(config_path) if config_path else find_config(Path(paths[0]) if paths else Path.cwd())
+        return load_config(found)
+    except ConfigError as exc:
+        raise FactlintError(str(exc)) from None
+
+
+@main.command("config")
+@click.argument("path", required=False, type=click.Path(exists=True))
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True), help="Configuration file.")
+def show_config(path: str | None, config_path: str | None) -> None:
+    """Print the effective configuration for PATH (default: here) and where each value comes from."""
+    loaded = _config(config_path, [path] if path else [])
+    click.echo(f"# configuration file: {loaded.path or 'none found'}")
+    data = loaded.config.model_dump(mode="json")
+    for key, value in data.items():
+        click.echo(f"{key.replace('_', '-')} = {json_value(value)}  # {loaded.origin(key)}")
+
+
+def json_value(value: object) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _exit_code(result: CheckResult, fail_on: str) -> int:

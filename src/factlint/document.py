@@ -30,6 +30,52 @@ KIND_BY_SUFFIX: dict[str, Kind] = {
 }
 
 
+@dataclass(frozen=True)
+class Suppression:
+    """An inline `factlint: ignore|disable` directive and the original text it covers."""
+
+    start: int  # covered range
+    end: int
+    codes: frozenset[str]  # codes or prefixes; empty means every rule
+    directive: tuple[int, int]  # where the directive itself is written
+
+    def covers(self, code: str, at: int) -> bool:
+        return self.start <= at < self.end and (not self.codes or any(code.startswith(c) for c in self.codes))
+
+
+_DIRECTIVE_COMMENT = re.compile(r"<!--\s*factlint:\s*(ignore|disable|enable)\b([^>]*?)-->", re.I)
+_DIRECTIVE_LINE = re.compile(r"^[ \t]*(?:#|//|--)?[ \t]*factlint:[ \t]*(ignore|disable|enable)\b(.*)$", re.I | re.M)
+_NEXT_BLOCK_END = re.compile(r"\n[ \t]*\n|\Z")
+
+
+def suppressions(text: str, kind: Kind) -> tuple[Suppression, ...]:
+    """`<!-- factlint: ignore FL101 -->` covers the next block (paragraph, list, table); `disable`
+    covers everything up to a matching `enable` (or the end). In text files the directive is a line
+    `factlint: ignore FL101`."""
+    pattern = _DIRECTIVE_LINE if kind == "text" else _DIRECTIVE_COMMENT
+    out: list[Suppression] = []
+    open_: list[tuple[int, frozenset[str], tuple[int, int]]] = []
+    for m in pattern.finditer(text):
+        verb, codes = m.group(1).lower(), frozenset(re.findall(r"FL\d{1,3}", m.group(2).upper()))
+        if verb == "ignore":
+            body = re.compile(r"\S").search(text, m.end())
+            start = body.start() if body else m.end()
+            end = _NEXT_BLOCK_END.search(text, start).start()  # type: ignore[union-attr]
+            out.append(Suppression(start, end, codes, m.span()))
+        elif verb == "disable":
+            open_.append((m.end(), codes, m.span()))
+        else:
+            still = []
+            for start, disabled, where in open_:
+                if not codes or disabled == codes or (disabled and disabled <= codes):
+                    out.append(Suppression(start, m.start(), disabled, where))
+                else:
+                    still.append((start, disabled, where))
+            open_ = still
+    out.extend(Suppression(start, len(text), codes, where) for start, codes, where in open_)
+    return tuple(sorted(out, key=lambda s: s.directive))
+
+
 class InputError(Exception):
     """A file that cannot be read or decoded as text (reported as FL901)."""
 
@@ -46,6 +92,7 @@ class Document:
     as_of: dt.date | None = None
     front_matter: dict = field(default_factory=dict)
     problems: tuple[tuple[int, int, str], ...] = ()  # (start, end, message) for FL902
+    suppressions: tuple[Suppression, ...] = ()
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     @property
@@ -116,8 +163,8 @@ def parse_document(text: str, *, path: str = "<text>", kind: Kind = "markdown",
         folded = _build(text, [], entities=False)
     date = _front_matter_date(front) or as_of
     line_starts = [start for start, _ in split_lines(text)]
-    return Document(path=path, original=text, kind=kind, folded=folded, as_of=date,
-                    front_matter=front, problems=tuple(problems), _line_starts=line_starts)
+    return Document(path=path, original=text, kind=kind, folded=folded, as_of=date, front_matter=front,
+                    problems=tuple(problems), suppressions=suppressions(text, kind), _line_starts=line_starts)
 
 
 # --- building the folded text ------------------------------------------------------------------

@@ -9,6 +9,7 @@ another real person (the lexicon of common names, Korean syllable structure).
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -123,6 +124,7 @@ class NameIndex:
             phrases.sort(key=lambda pair: -len(pair[0]))  # longest first
         self.lexicon = common_names()
         self.words = common_words()
+        self.max_edits = 2  # configurable (matching.max_edits): 0 turns fuzzy matching off
 
     def _add_forms(self, entity_id: str, kind: Literal["person", "organization"], name: str, variants: list[str]) -> None:
         for text in (name, *variants):
@@ -130,6 +132,10 @@ class NameIndex:
             if all(f.entity_id != entity_id for f in forms):
                 forms.append(Form(entity_id, kind, text))
             self.max_tokens = max(self.max_tokens, len(text.split()) + text.count("-"))
+
+    def allowed(self, key: str) -> int:
+        """Edits a misspelling of `key` may have, capped by the configured maximum."""
+        return min(allowed_edits(key), self.max_edits)
 
     def person(self, entity_id: str) -> Person:
         return self.reference.people[entity_id]
@@ -147,7 +153,7 @@ class NameIndex:
         best: list[tuple[int, Person]] = []
         for person in candidates:
             target = name_key(person.family if attr == "family" else person.given)
-            allowed = allowed_edits(target) if limit is None else limit
+            allowed = self.allowed(target) if limit is None else min(limit, self.max_edits)
             if allowed == 0 or key == target or inflected(key, target, SURNAME_ENDINGS):
                 continue
             d = edits(key, target, allowed)
@@ -179,11 +185,15 @@ class NameIndex:
         return out[:limit]
 
 
-def index_for(reference: Reference) -> NameIndex:
+def index_for(reference: Reference, max_edits: int = 2) -> NameIndex:
     """The reference's name index, built once and kept with the (immutable) reference."""
     index = reference._name_index
     # pydantic copies private attributes with the model: an index built for another (copied and
     # changed) reference must not be reused.
     if index is None or index.reference is not reference:
         index = reference._name_index = NameIndex(reference)
+    if max_edits != index.max_edits:
+        variant = copy.copy(index)  # shares the tables, differs only in the cap
+        variant.max_edits = max_edits
+        return variant
     return index

@@ -20,8 +20,9 @@ def _horizon(reference: Reference) -> dt.date | None:
     return max((s.accessed for s in reference.sources.values()), default=None)
 
 
-def extract_claims(doc: Document, reference: Reference) -> list[Claim]:
-    index = index_for(reference)
+def extract_claims(doc: Document, reference: Reference, *, max_edits: int = 2) -> list[Claim]:
+    """Every claim of a document. `max_edits` caps how far a misspelled name may be (0: exact only)."""
+    index = index_for(reference, max_edits)
     names = extract_names(doc, index)
     dates = extract_dates(doc)
     agreements = extract_agreements(doc, index)

@@ -17,7 +17,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from ..document import Document
-from ..index import Form, NameIndex, allowed_edits, edits, inflected
+from ..index import Form, NameIndex, edits, inflected
 from ..models import MatchMethod, NameMention, Person
 from ..normalize import display_form, name_key
 from ..romanization import is_korean_given_name
@@ -235,7 +235,7 @@ def _fuzzy_organization_hits(index: NameIndex, segment: list[Token]) -> list[_Hi
                 if len(diffs) != 1:
                     continue
                 k = diffs[0]
-                limit = allowed_edits(form_keys[k])
+                limit = index.allowed(form_keys[k])
                 if (limit and not index.is_common_name(window[k]) and not index.is_word(window[k])
                         and not inflected(window[k], form_keys[k])
                         and edits(window[k], form_keys[k], limit) <= limit):

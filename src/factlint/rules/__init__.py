@@ -10,7 +10,7 @@ from .consistency import InconsistentStatements
 from .dates import ContradictedEventDate, DateOfAnotherEvent
 from .figures import FigureMatchesNoSeries, FigureNotCovered
 from .titles import WrongDescription, WrongTitle
-from .inputs import InvalidClaimFile, InvalidFrontMatter, UnreadableFile
+from .inputs import InvalidClaimFile, InvalidFrontMatter, UnreadableFile, UnusedSuppression
 from .names import GivenNameAsSurname, MisspelledName, NotHouseStyle
 
 ALL_RULES: tuple[type[Rule], ...] = (
@@ -27,6 +27,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     UnreadableFile,
     InvalidFrontMatter,
     InvalidClaimFile,
+    UnusedSuppression,
 )
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}
 

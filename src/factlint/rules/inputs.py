@@ -93,3 +93,27 @@ class InvalidClaimFile(Rule):
         ctx = RuleContext(path=problem.path, reference=reference)
         return self.finding(ctx, Span(start=0, end=0, line=line, column=1, end_line=line, end_column=1), "",
                             problem.message)
+
+
+class UnusedSuppression(Rule):
+    """Suppression that suppresses nothing.
+
+    What it catches
+        A `factlint: ignore` or `disable` directive under which no finding would be reported, like
+        ruff's RUF100. Off by default; select it to keep suppressions honest.
+
+    Why it matters
+        A stale suppression hides the next real error written under it.
+
+    Example
+        <!-- factlint: ignore FL101 --> above a paragraph whose names are all spelled right  →  remove it
+
+    Fix safety
+        Removing the directive is safe.
+    """
+
+    code = "FL904"
+    name = "unused-suppression"
+    summary = "An inline suppression that suppresses no finding (off by default)"
+    severity = Severity.INFO
+    enabled_by_default = False

@@ -1,0 +1,170 @@
+"""Configuration: `[tool.factlint]` in pyproject.toml or a `.factlint.yaml`, found by walking up from
+the checked path (the nearest wins), or named with --config. Validated like the reference: an unknown
+key or a bad value is an error naming the file and the key. Command-line options override it.
+
+    [tool.factlint]
+    reference = ["our-reference"]       # folders layered on the bundled reference
+    exclude = ["archive/*"]
+    extend-select = ["FL103"]
+    per-file-ignores = {"drafts/*" = ["FL4"]}
+    severity = {FL302 = "warning"}
+    fail-on = "warning"
+    house-style = true                  # report accepted variants that are not the canonical form
+    figure-tolerance = 1.0              # percent
+    as-of = 2024-01-31                  # default article date
+    matching = {max-edits = 1}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field, ValidationError
+
+from .models import Finding, Model, Severity
+from .yamlfile import YamlError, load_yaml
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+FILES = (".factlint.yaml", ".factlint.yml", "pyproject.toml")
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be used: exit 2 with this message."""
+
+
+class Matching(Model):
+    max_edits: int = Field(default=2, ge=0, le=2)  # 0 turns fuzzy name matching off
+
+
+class Config(Model):
+    reference: list[str] = []
+    default_reference: bool = True
+    include: list[str] = []
+    exclude: list[str] = []
+    select: list[str] | None = None
+    extend_select: list[str] = []
+    ignore: list[str] = []
+    per_file_ignores: dict[str, list[str]] = {}
+    severity: dict[str, Severity] = {}
+    fail_on: Literal["error", "warning", "info", "never"] = "warning"
+    house_style: bool = False
+    figure_tolerance: float = Field(default=0.0, ge=0, le=100)
+    as_of: dt.date | None = None
+    matching: Matching = Matching()
+
+
+@dataclass
+class LoadedConfig:
+    config: Config = field(default_factory=Config)
+    path: Path | None = None
+    given: set[str] = field(default_factory=set)  # keys the file sets
+
+    @property
+    def base(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    def origin(self, key: str) -> str:
+        return str(self.path) if key in self.given else "default"
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest configuration file at or above `start`."""
+    here = start.resolve()
+    for directory in [here, *here.parents] if here.is_dir() else [here.parent, *here.parent.parents]:
+        for name in FILES:
+            candidate = directory / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_section(candidate)):
+                return candidate
+    return None
+
+
+def _has_tool_section(path: Path) -> bool:
+    try:
+        return "factlint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+
+
+def load_config(path: Path | None) -> LoadedConfig:
+    if path is None:
+        return LoadedConfig()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    lines = None
+    if path.name == "pyproject.toml":
+        try:
+            data = tomllib.loads(text).get("tool", {}).get("factlint", {})
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    else:
+        try:
+            data, lines = load_yaml(text)
+        except YamlError as exc:
+            raise ConfigError(f"{path}:{exc.line}: {exc.message}") from None
+        data = data or {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping of settings")
+    raw_keys = {_snake(k): k for k in data}
+    try:
+        config = Config.model_validate(_normalise(data))
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        key = ".".join(str(p) for p in err["loc"])
+        top = raw_keys.get(str(err["loc"][0]), str(err["loc"][0])) if err["loc"] else ""
+        where = f"{path}:{lines.line((top,))}" if lines and lines.line((top,)) else str(path)
+        problem = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
+        raise ConfigError(f"{where}: {key.replace('_', '-')}: {problem}") from None
+    return LoadedConfig(config=config, path=path, given=set(raw_keys))
+
+
+def _snake(key: Any) -> str:
+    return str(key).replace("-", "_")
+
+
+def _normalise(data: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if _snake(key) == "matching" and isinstance(value, dict):
+            value = {_snake(k): v for k, v in value.items()}
+        out[_snake(key)] = value
+    return out
+
+
+def ignored_for(config: Config, path: str, base: Path) -> set[str]:
+    """Codes (or prefixes) that per-file-ignores turns off for `path`."""
+    relative = _relative(path, base)
+    out: set[str] = set()
+    for pattern, codes in config.per_file_ignores.items():
+        if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(Path(relative).name, pattern):
+            out.update(c.upper() for c in codes)
+    return out
+
+
+def _relative(path: str, base: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def apply(findings: list[Finding], config: Config, base: Path) -> list[Finding]:
+    """Per-file ignores and severity overrides."""
+    out = []
+    for f in findings:
+        ignored = ignored_for(config, f.path, base)
+        if any(f.code.startswith(prefix) for prefix in ignored):
+            continue
+        severity = config.severity.get(f.code)
+        out.append(f.model_copy(update={"severity": severity}) if severity else f)
+    return out
