@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -120,7 +120,8 @@ def check_paths(paths: Iterable[str | Path], *, reference: Reference | None = No
 def review_paths(paths: Iterable[str | Path], *, reference: Reference | None = None,
                 as_of: dt.date | None = None, select: Sequence[str] | None = None, ignore: Sequence[str] = (),
                 include: Sequence[str] = (), exclude: Sequence[str] = (),
-                 codes: Iterable[str] | None = None, figure_tolerance: float = 0.0, max_edits: int = 2
+                 codes: Iterable[str] | None = None, figure_tolerance: float = 0.0, max_edits: int = 2,
+                 progress: Callable[[int, int, int], None] | None = None
                  ) -> tuple[CheckResult, list[CheckedDocument]]:
     """check_paths, also returning each document's text and claims (for the HTML review page)."""
     reference = reference if reference is not None else load_reference()
@@ -129,8 +130,11 @@ def review_paths(paths: Iterable[str | Path], *, reference: Reference | None = N
     documents: list[tuple[str, list[Claim]]] = []
     checked: list[CheckedDocument] = []
     count = 0
-    for path in iter_files(paths, include=include, exclude=exclude):
+    files = list(iter_files(paths, include=include, exclude=exclude))
+    for path in files:
         count += 1
+        if progress is not None:
+            progress(count - 1, len(files), len(findings))
         if is_claim_file(path):
             claim_path, claim_findings, claims = check_claim_file(path, reference, codes, figure_tolerance)
             findings.extend(claim_findings)

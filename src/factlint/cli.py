@@ -98,13 +98,18 @@ def main() -> None:
 @click.option("--figure-tolerance", type=click.FloatRange(0, 100), default=0.0, metavar="PERCENT",
               help="How far a figure may be from a reference series and still agree (default 0: equal at the "
                    "precision stated).")
+@click.option("--fix", is_flag=True, help="Apply safe fixes (FL101, FL102, FL103), then report what remains.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the safe fixes as a unified diff; change nothing.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not recorded in FILE.")
+@click.option("--update-baseline", is_flag=True, help="Record the current findings in the --baseline file.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 @with_reference
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | None, config_path: str | None,
           as_of: dt.date | None, select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
-          fail_on: str, include: tuple[str, ...], exclude: tuple[str, ...], figure_tolerance: float, color: str,
-          references: tuple[str, ...], no_default_reference: bool) -> None:
+          fail_on: str, include: tuple[str, ...], exclude: tuple[str, ...], figure_tolerance: float, fix: bool,
+          show_diff: bool, baseline: str | None, update_baseline: bool, color: str, references: tuple[str, ...],
+          no_default_reference: bool) -> None:
     """Check articles (files or folders) and report findings.
 
     Exit status: 0 nothing at or above --fail-on; 1 findings; 2 usage, configuration or input error
@@ -123,15 +128,56 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
         codes = enabled_codes(select_codes or None, ignored, extend)
     except UnknownRuleError as exc:
         raise FactlintError(str(exc)) from None
+    if update_baseline and not baseline:
+        raise FactlintError("--update-baseline needs --baseline FILE")
     layers = [*(str(loaded.base / p) for p in cfg.reference), *references]
     reference = _reference(layers, not no_default_reference and cfg.default_reference)
-    result, documents = review_paths(
-        paths, reference=reference, as_of=as_of or cfg.as_of, codes=codes,
-        include=list(include) if given("include") else cfg.include,
-        exclude=[*exclude, *cfg.exclude],
-        figure_tolerance=(figure_tolerance if given("figure_tolerance") else cfg.figure_tolerance) / 100,
-        max_edits=cfg.matching.max_edits)
-    result = result.model_copy(update={"findings": apply_config(result.findings, cfg, loaded.base)})
+
+    # A progress line on stderr for long runs, only when a person is watching the terminal.
+    show_progress = fmt == "text" and output is None and sys.stderr.isatty()
+
+    def progress(done: int, total: int, found: int) -> None:
+        if total >= 20:
+            click.echo(f"\r  checked {done}/{total} files, {found} findings so far", nl=False, err=True)
+
+    def run_check() -> tuple[CheckResult, list]:
+        result, documents = review_paths(
+            paths, reference=reference, as_of=as_of or cfg.as_of, codes=codes,
+            include=list(include) if given("include") else cfg.include,
+            exclude=[*exclude, *cfg.exclude],
+            figure_tolerance=(figure_tolerance if given("figure_tolerance") else cfg.figure_tolerance) / 100,
+            max_edits=cfg.matching.max_edits, progress=progress if show_progress else None)
+        if show_progress:
+            click.echo("\r\033[K", nl=False, err=True)
+        return result.model_copy(update={"findings": apply_config(result.findings, cfg, loaded.base)}), documents
+
+    result, documents = run_check()
+    if fix or show_diff:
+        from . import fix as fixes
+
+        planned = fixes.plan(result.findings)
+        if show_diff:
+            click.echo("".join(f.diff() for f in planned), nl=False)
+            sys.exit(EXIT_FINDINGS if planned else EXIT_CLEAN)
+        count = fixes.apply(planned)
+        click.echo(f"Fixed {count} finding{'s' if count != 1 else ''} in {len(planned)} "
+                   f"file{'s' if len(planned) != 1 else ''}.", err=True)
+        result, documents = run_check()
+    if baseline:
+        from .baseline import BaselineError, load_baseline, without_baseline, write_baseline
+
+        if update_baseline:
+            n = write_baseline(Path(baseline), result.findings, Path.cwd())
+            click.echo(f"Recorded {n} finding{'s' if n != 1 else ''} in {baseline}.", err=True)
+            sys.exit(EXIT_CLEAN)
+        try:
+            known = load_baseline(Path(baseline))
+        except BaselineError as exc:
+            raise FactlintError(str(exc)) from None
+        kept, hidden = without_baseline(result.findings, known, Path.cwd())
+        result = result.model_copy(update={"findings": kept})
+        if hidden and fmt == "text":
+            click.echo(f"{hidden} finding{'s' if hidden != 1 else ''} in the baseline not shown.", err=True)
     if fmt == "json":
         from .report import json as json_report
         report = json_report.render(result)

@@ -119,18 +119,25 @@ class Document:
 def decode(data: bytes) -> str:
     """Decode a file's bytes: UTF-8 (with or without BOM) or UTF-16/32 with a BOM. Anything else,
     or anything that looks binary, is an InputError."""
-    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                       (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                       (codecs.BOM_UTF16_BE, "utf-16")):
+    return decode_with_encoding(data)[0]
+
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def decode_with_encoding(data: bytes) -> tuple[str, str, bytes]:
+    """(text, codec, byte-order mark): what a fix needs to write the file back as it was."""
+    for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec)
+                return data[len(bom):].decode(codec), codec, bom
             except UnicodeDecodeError as exc:
-                raise InputError(f"not valid {codec} text: {exc.reason} at byte {exc.start}") from None
+                raise InputError(f"not valid {codec} text: {exc.reason} at byte {exc.start + len(bom)}") from None
     if b"\x00" in data[:8192]:
         raise InputError("binary file (contains NUL bytes)")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8", b""
     except UnicodeDecodeError as exc:
         raise InputError(f"not valid UTF-8: {exc.reason} at byte {exc.start}") from None
 

@@ -8,14 +8,15 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: Path, text: str, *, encoding: str = "utf-8") -> None:
+def write_atomic(path: Path, content: str | bytes, *, encoding: str = "utf-8") -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     # Keep an existing file's permissions; a new file gets the usual ones (mkstemp would give 0600).
     mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
-            handle.write(text)
+        data = content.encode(encoding) if isinstance(content, str) else content
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)

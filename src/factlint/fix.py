@@ -1,0 +1,74 @@
+"""Applying safe fixes: the suggestion of a finding whose rule says its fix is safe, written back
+atomically with the file's encoding, byte-order mark and line endings kept.
+
+Findings only ever point at prose (code, URLs and front matter are skipped when reading), so fixes
+never touch them. Applying the fixes and checking again finds nothing left to fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .document import InputError, decode_with_encoding
+from .models import Finding
+from .write import write_atomic
+
+# Rules whose suggestion can replace the flagged text without an editor reading the sentence.
+SAFE = frozenset({"FL101", "FL102", "FL103"})
+
+
+@dataclass(frozen=True)
+class FileFix:
+    path: Path
+    before: str
+    after: str
+    count: int
+
+    def diff(self) -> str:
+        return "".join(difflib.unified_diff(self.before.splitlines(keepends=True), self.after.splitlines(keepends=True),
+                                            fromfile=f"a/{self.path.as_posix()}", tofile=f"b/{self.path.as_posix()}"))
+
+
+def plan(findings: Iterable[Finding]) -> list[FileFix]:
+    """The fixes the findings allow, file by file (overlapping fixes: the first wins)."""
+    by_path: dict[str, list[Finding]] = defaultdict(list)
+    for f in findings:
+        if f.code in SAFE and f.suggestion and f.span.end > f.span.start and not f.path.endswith(".claims.yaml"):
+            by_path[f.path].append(f)
+    out = []
+    for path, found in sorted(by_path.items()):
+        try:
+            text, _, _ = decode_with_encoding(Path(path).read_bytes())
+        except (OSError, InputError):
+            continue
+        chosen: list[Finding] = []
+        for f in sorted(found, key=lambda f: (f.span.start, f.span.end)):
+            if chosen and f.span.start < chosen[-1].span.end:
+                continue
+            if text[f.span.start:f.span.end] != f.text:
+                continue  # the file changed since it was checked
+            chosen.append(f)
+        after = text
+        for f in reversed(chosen):
+            after = after[:f.span.start] + (f.suggestion or "") + after[f.span.end:]
+        if chosen and after != text:
+            out.append(FileFix(Path(path), text, after, len(chosen)))
+    return out
+
+
+def apply(fixes: Iterable[FileFix]) -> int:
+    """Write the fixes; return how many replacements were made."""
+    total = 0
+    for fix in fixes:
+        _, codec, bom = decode_with_encoding(fix.path.read_bytes())
+        write_atomic_bytes(fix.path, bom + fix.after.encode(codec))
+        total += fix.count
+    return total
+
+
+def write_atomic_bytes(path: Path, data: bytes) -> None:
+    write_atomic(path, data)
