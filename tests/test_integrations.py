@@ -1,0 +1,230 @@
+"""Where editors and CI already are: configuration, suppressions, baseline, fixes, SARIF, GitHub
+annotations, and the real pre-commit tool."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import factlint
+from conftest import EXAMPLES, ROOT, brief
+
+ERRORS = "Kim Yo-Long spoke. Pres. Suk-yeol agreed with Yoon Suk Yeol.\n"
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "factlint", *args], capture_output=True, text=True, cwd=cwd,
+                          env={**os.environ, "NO_COLOR": "1"}, timeout=300)
+
+
+def codes(proc: subprocess.CompletedProcess[str]) -> list[tuple[str, int, str]]:
+    return [(Path(f["path"]).name, f["line"], f["code"]) for f in json.loads(proc.stdout)["findings"]]
+
+
+# --- configuration ---------------------------------------------------------------------------
+
+def test_pyproject_configuration_is_discovered_walking_up(tmp_path):
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.factlint]\nignore = ["FL102"]\nextend-select = ["FL103"]\nper-file-ignores = {"drafts/*" = ["FL1"]}\n'
+        'severity = {FL101 = "error"}\n', encoding="utf-8")
+    (tmp_path / "news").mkdir()
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "news" / "a.md").write_text(ERRORS + "Kim Jong-un.\n", encoding="utf-8")
+    (tmp_path / "drafts" / "b.md").write_text(ERRORS, encoding="utf-8")
+    proc = run("check", "news", "drafts", "--format", "json", cwd=tmp_path)
+    findings = json.loads(proc.stdout)["findings"]
+    assert [(Path(f["path"]).name, f["code"], f["severity"]) for f in findings] == [
+        ("a.md", "FL101", "error"), ("a.md", "FL103", "info")]
+    # The command line wins over the file.
+    assert [c for _, _, c in codes(run("check", "news", "--format", "json", "--ignore", "FL103", cwd=tmp_path))] == [
+        "FL101", "FL102"]
+
+
+def test_yaml_configuration_and_factlint_config_shows_origins(tmp_path):
+    (tmp_path / ".factlint.yaml").write_text("fail-on: error\nfigure-tolerance: 2.5\n", encoding="utf-8")
+    proc = run("config", cwd=tmp_path)
+    assert proc.returncode == 0
+    assert f"# configuration file: {tmp_path / '.factlint.yaml'}" in proc.stdout
+    assert f'fail-on = "error"  # {tmp_path / ".factlint.yaml"}' in proc.stdout
+    assert "figure-tolerance = 2.5" in proc.stdout and 'house-style = false  # default' in proc.stdout
+    (tmp_path / "a.md").write_text(ERRORS, encoding="utf-8")
+    assert run("check", "a.md", cwd=tmp_path).returncode == 0  # warnings only; fail-on error
+
+
+@pytest.mark.parametrize("text, message", [
+    ("fail-on: sometimes\n", ".factlint.yaml:1: fail-on: Input should be"),
+    ("colour: red\n", ".factlint.yaml:1: colour: unknown key"),
+    ("matching: {max-edits: 5}\n", "matching.max-edits: Input should be less than or equal to 2"),
+])
+def test_bad_configuration_is_exit_2_naming_file_and_key(tmp_path, text, message):
+    (tmp_path / ".factlint.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "a.md").write_text("Text.\n", encoding="utf-8")
+    proc = run("check", "a.md", cwd=tmp_path)
+    assert proc.returncode == 2 and message in proc.stderr and len(proc.stderr.splitlines()) == 1
+
+
+def test_matching_can_turn_fuzzy_names_off(tmp_path):
+    (tmp_path / ".factlint.yaml").write_text("matching:\n  max-edits: 0\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text(ERRORS, encoding="utf-8")
+    assert [c for _, _, c in codes(run("check", "a.md", "--format", "json", cwd=tmp_path))] == ["FL102"]
+
+
+# --- suppressions ----------------------------------------------------------------------------
+
+def test_inline_suppressions(reference):
+    text = ("Kim Yo-Long one.\n\n<!-- factlint: ignore FL101 -->\nKim Yo-Long two,\nAntony Blinkin too.\n\n"
+            "<!-- factlint: disable FL1 -->\nKim Yo-Long three. Pres. Suk-yeol met Yoon Suk Yeol.\n"
+            "<!-- factlint: enable -->\nKim Yo-Long four.\n\n<!-- factlint: ignore FL102 -->\nNothing here.\n")
+    assert brief(factlint.check_text(text, reference=reference)) == [
+        ("FL101", 1, 1, "Kim Yo Jong"), ("FL101", 10, 1, "Kim Yo Jong")]
+    unused = factlint.check_text(text, reference=reference, select=["FL1", "FL904"])
+    assert [(f.code, f.span.line, f.message) for f in unused if f.code == "FL904"] == [
+        ("FL904", 12, "suppression of FL102 suppresses nothing here")]
+
+
+def test_text_file_suppression_line(reference):
+    text = "Kim Yo-Long one.\nfactlint: ignore FL101\nKim Yo-Long two.\n\nKim Yo-Long three.\n"
+    assert [f.span.line for f in factlint.check_text(text, reference=reference, kind="text")] == [1, 5]
+
+
+# --- baseline --------------------------------------------------------------------------------
+
+def test_baseline_survives_line_shifts_and_catches_changed_text(tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text(ERRORS, encoding="utf-8")
+    assert run("check", "a.md", "--baseline", "base.json", "--update-baseline", cwd=tmp_path).returncode == 0
+    assert json.loads((tmp_path / "base.json").read_text())["factlint_baseline"] == 1
+    article.write_text("A new first paragraph.\n\n" + ERRORS, encoding="utf-8")  # lines shift
+    proc = run("check", "a.md", "--baseline", "base.json", cwd=tmp_path)
+    assert proc.returncode == 0 and "2 findings in the baseline not shown" in proc.stderr
+    article.write_text("A new first paragraph.\n\n" + ERRORS.replace("Kim Yo-Long", "Kim Yo-Jonng"), encoding="utf-8")
+    assert codes(run("check", "a.md", "--baseline", "base.json", "--format", "json", cwd=tmp_path)) == [
+        ("a.md", 3, "FL101")]
+
+
+# --- fixes -----------------------------------------------------------------------------------
+
+def test_fix_keeps_encoding_bom_and_line_endings_and_is_idempotent(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + "Kim Yo-Long spoke.\r\nPres. Suk-yeol agreed.\r\nYoon Suk Yeol.\r\n".encode())
+    path.chmod(0o640)
+    diff = run("check", "a.txt", "--diff", cwd=tmp_path)
+    assert diff.returncode == 1 and "+Kim Yo Jong spoke." in diff.stdout and path.read_bytes().count(b"Yo-Long") == 1
+    fixed = run("check", "a.txt", "--fix", cwd=tmp_path)
+    assert fixed.returncode == 0 and "Fixed 2 findings in 1 file." in fixed.stderr
+    assert path.read_bytes() == b"\xef\xbb\xbf" + "Kim Yo Jong spoke.\r\nPres. Yoon agreed.\r\nYoon Suk Yeol.\r\n".encode()
+    assert path.stat().st_mode & 0o777 == 0o640
+    again = run("check", "a.txt", "--fix", cwd=tmp_path)
+    assert "Fixed 0 findings in 0 files." in again.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]  # no temporary files left
+
+
+def test_fix_never_touches_code_front_matter_or_urls(tmp_path):
+    text = ("---\ntitle: Kim Yo-Long\n---\nKim Yo-Long spoke.\n\n```\nKim Yo-Long\n```\n"
+            "See https://example.org/Kim-Yo-Long and `Kim Yo-Long`.\n")
+    path = tmp_path / "a.md"
+    path.write_text(text, encoding="utf-8")
+    run("check", "a.md", "--fix", cwd=tmp_path)
+    assert path.read_text(encoding="utf-8") == text.replace("---\nKim Yo-Long spoke.", "---\nKim Yo Jong spoke.")
+
+
+def test_interrupted_fix_leaves_the_old_or_the_new_file(tmp_path):
+    # A large file makes the write take long enough to kill the process in the middle of it.
+    path = tmp_path / "big.md"
+    old = ("Kim Yo-Long spoke at length about nothing in particular. " * 8 + "\n\n") * 3000
+    new = old.replace("Kim Yo-Long", "Kim Yo Jong")
+    outcomes = set()
+    for delay in (0.3, 0.6, 0.9, 1.2, 1.6, 2.0, 2.5, 3.0):
+        path.write_text(old, encoding="utf-8")
+        proc = subprocess.Popen([sys.executable, "-m", "factlint", "check", str(path), "--fix"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        content = path.read_text(encoding="utf-8")
+        assert content in (old, new)
+        outcomes.add("new" if content == new else "old")
+    assert "old" in outcomes  # killed before the rename at least once
+
+
+def test_interrupted_write_in_process_keeps_the_file(tmp_path, monkeypatch):
+    from factlint import write
+
+    path = tmp_path / "a.md"
+    path.write_text("before\n", encoding="utf-8")
+
+    def boom(src: str, dst: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(write.os, "replace", boom)
+    with pytest.raises(KeyboardInterrupt):
+        write.write_atomic(path, "after\n")
+    assert path.read_text() == "before\n" and [p.name for p in tmp_path.iterdir()] == ["a.md"]
+
+
+# --- output formats --------------------------------------------------------------------------
+
+def test_sarif_output():
+    proc = run("check", str(EXAMPLES / "names-errors.md"), "--format", "sarif")
+    log = json.loads(proc.stdout)
+    assert log["version"] == "2.1.0" and log["$schema"].endswith("sarif-schema-2.1.0.json")
+    run0 = log["runs"][0]
+    rules = run0["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules][:3] == ["FL101", "FL102", "FL103"]
+    assert all(r["shortDescription"]["text"] and "What it catches" in r["help"]["text"] for r in rules)
+    first = run0["results"][0]
+    assert first["ruleId"] == "FL101" and first["level"] == "warning" and rules[first["ruleIndex"]]["id"] == "FL101"
+    region = first["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"], region["endLine"], region["endColumn"]) == (8, 34, 8, 45)
+    replacement = first["fixes"][0]["artifactChanges"][0]["replacements"][0]
+    assert replacement["insertedContent"]["text"] == "Kim Yo Jong"
+    assert replacement["deletedRegion"] == {"startLine": 8, "startColumn": 34, "endLine": 8, "endColumn": 45}
+
+
+def test_github_annotations():
+    lines = run("check", str(EXAMPLES / "names-errors.md"), "--format", "github").stdout.splitlines()
+    assert lines[0].startswith(f"::warning file={EXAMPLES / 'names-errors.md'},line=8,col=34,endLine=8,"
+                               "endColumn=45,title=FL101::\"Kim Yo-Long\" looks like a misspelling of Kim Yo Jong")
+    assert len(lines) == 6 and all(line.startswith("::") for line in lines)
+
+
+def test_machine_formats_have_no_progress_and_stderr_stays_quiet():
+    proc = run("check", str(EXAMPLES), "--format", "json")
+    assert proc.stderr == ""
+
+
+# --- pre-commit ------------------------------------------------------------------------------
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_pre_commit_hook_with_the_real_tool(tmp_path):
+    pre_commit = [sys.executable, "-m", "pre_commit"]
+    if subprocess.run([*pre_commit, "--version"], capture_output=True).returncode != 0:
+        pytest.skip("pre-commit is not installed")
+    repo = tmp_path / "briefings"
+    repo.mkdir()
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1",
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org"}
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True, env=env)
+    note = repo / "note.md"
+    note.write_text("Kim Yo-Long issued a statement.\n", encoding="utf-8")
+    subprocess.run(["git", "add", "note.md"], cwd=repo, check=True, env=env)
+
+    def hook() -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*pre_commit, "try-repo", str(ROOT), "factlint", "--files", "note.md"], cwd=repo,
+                              capture_output=True, text=True, env=env, timeout=900)
+
+    failed = hook()
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "note.md:1:1: FL101" in failed.stdout
+    note.write_text("Kim Yo Jong issued a statement.\n", encoding="utf-8")
+    passed = hook()
+    assert passed.returncode == 0, passed.stdout + passed.stderr
