@@ -228,3 +228,26 @@ def test_pre_commit_hook_with_the_real_tool(tmp_path):
     note.write_text("Kim Yo Jong issued a statement.\n", encoding="utf-8")
     passed = hook()
     assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+@pytest.mark.skipif(shutil.which("script") is None, reason="util-linux `script` (for a terminal) is not installed")
+def test_progress_shows_on_a_terminal_only(tmp_path):
+    for n in range(25):
+        (tmp_path / f"a{n:02d}.md").write_text("Kim Yo-Long spoke.\n", encoding="utf-8")
+    command = f"{sys.executable} -m factlint check {tmp_path}"
+    on_terminal = subprocess.run(["script", "-qec", command, "/dev/null"], capture_output=True, text=True,
+                                 timeout=120, env={**os.environ, "NO_COLOR": "1"})
+    assert "checked 24/25 files" in on_terminal.stdout
+    piped = run("check", str(tmp_path))
+    assert "checked" not in piped.stderr and "checked" not in piped.stdout
+
+
+SARIF_SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+
+
+@pytest.mark.skipif(not SARIF_SCHEMA.is_file(), reason=f"the official SARIF schema is not at {SARIF_SCHEMA}")
+def test_sarif_validates_against_the_official_schema():
+    import jsonschema
+
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(run("check", str(EXAMPLES), "--format", "sarif").stdout), schema)
