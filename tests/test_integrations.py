@@ -114,13 +114,13 @@ def test_baseline_survives_line_shifts_and_catches_changed_text(tmp_path):
 
 def test_fix_keeps_encoding_bom_and_line_endings_and_is_idempotent(tmp_path):
     path = tmp_path / "a.txt"
-    path.write_bytes(b"\xef\xbb\xbf" + "Kim Yo-Long spoke.\r\nPres. Suk-yeol agreed.\r\nYoon Suk Yeol.\r\n".encode())
+    path.write_bytes(b"\xef\xbb\xbf" + b"Kim Yo-Long spoke.\r\nPres. Suk-yeol agreed.\r\nYoon Suk Yeol.\r\n")
     path.chmod(0o640)
     diff = run("check", "a.txt", "--diff", cwd=tmp_path)
     assert diff.returncode == 1 and "+Kim Yo Jong spoke." in diff.stdout and path.read_bytes().count(b"Yo-Long") == 1
     fixed = run("check", "a.txt", "--fix", cwd=tmp_path)
     assert fixed.returncode == 0 and "Fixed 2 findings in 1 file." in fixed.stderr
-    assert path.read_bytes() == b"\xef\xbb\xbf" + "Kim Yo Jong spoke.\r\nPres. Yoon agreed.\r\nYoon Suk Yeol.\r\n".encode()
+    assert path.read_bytes() == b"\xef\xbb\xbf" + b"Kim Yo Jong spoke.\r\nPres. Yoon agreed.\r\nYoon Suk Yeol.\r\n"
     assert path.stat().st_mode & 0o777 == 0o640
     again = run("check", "a.txt", "--fix", cwd=tmp_path)
     assert "Fixed 0 findings in 0 files." in again.stderr
