@@ -68,11 +68,27 @@ class FoldBuilder:
         """Fold original[start:end]. `special(original, i)` may claim a cluster at i (an HTML entity,
         say) by returning its folded text and where the cluster ends."""
         segment = original[start:end]
-        if special is None and segment.isascii():
-            self._parts.append(segment)
+        if special is None:
+            # Plain ASCII needs no folding: copy it in runs, and fold only the stretches around
+            # non-ASCII characters (with the character before, which a combining mark joins).
+            pos = start
+            for m in _NON_ASCII.finditer(original, start, end):
+                slow_start = m.start() - 1 if m.start() > pos and _joins_previous(original[m.start()]) else m.start()
+                self._copy(original, pos, slow_start)
+                self._fold(original, slow_start, m.end(), None)
+                pos = m.end()
+            self._copy(original, pos, end)
+            return
+        self._fold(original, start, end, special)
+
+    def _copy(self, original: str, start: int, end: int) -> None:
+        if end > start:
+            self._parts.append(original[start:end])
             self._starts.extend(range(start, end))
             self._ends.extend(range(start + 1, end + 1))
-            return
+
+    def _fold(self, original: str, start: int, end: int,
+              special: Callable[[str, int], tuple[str, int] | None] | None) -> None:
         i = start
         while i < end:
             claimed = special(original, i) if special else None
@@ -103,6 +119,7 @@ class FoldBuilder:
 
 
 _NON_KEY = re.compile(r"[^0-9a-z]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def strip_accents(text: str) -> str:
@@ -113,6 +130,8 @@ def strip_accents(text: str) -> str:
 def name_key(text: str) -> str:
     """The form two spellings share when they differ only in case, spacing, hyphens, apostrophes
     or accents: "Kim Jong-un", "Kim Jong Un" and "KIM JONG UN" all give "kimjongun"."""
+    if text.isascii():  # the common case, without the cost of Unicode decomposition
+        return _NON_KEY.sub("", text.lower())
     return _NON_KEY.sub("", strip_accents(text).casefold())
 
 
