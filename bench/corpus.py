@@ -48,7 +48,7 @@ MONTHS = ["January", "March", "April", "June", "August", "October", "November"]
 def article(rng: random.Random, people: list[tuple[str, str]], orgs: list[str]) -> str:
     lines = [f"# {rng.choice(CITIES)} briefing {rng.randrange(1, 999)}", "", rng.choice(OPENERS).format(city=rng.choice(CITIES)), ""]
     size = 0
-    while size < 4300:
+    while size < 2700:
         title, person = rng.choice(people)
         _, other = rng.choice(people)
         template = rng.choice(ERRORS) if rng.random() < 0.02 else rng.choice(SENTENCES)

@@ -117,42 +117,83 @@ def check_paths(paths: Iterable[str | Path], *, reference: Reference | None = No
                         exclude=exclude, codes=codes, figure_tolerance=figure_tolerance)[0]
 
 
+@dataclass(frozen=True)
+class _Settings:
+    """What checking one file needs besides the file: passed to worker processes once."""
+
+    reference: Reference
+    codes: frozenset[str]
+    as_of: dt.date | None
+    figure_tolerance: float
+    max_edits: int
+
+
+@dataclass(frozen=True)
+class _Checked:
+    findings: list[Finding]
+    document: CheckedDocument | None  # None when the file could not be read as an article
+    claims: tuple[str, list[Claim]] | None  # for the cross-document rules
+
+
+def _check_one(path: Path, s: _Settings) -> _Checked:
+    if is_claim_file(path):
+        claim_path, claim_findings, claims = check_claim_file(path, s.reference, s.codes, s.figure_tolerance)
+        return _Checked(claim_findings, None, (claim_path, claims) if claims is not None else None)
+    try:
+        doc = read_document(path, as_of=s.as_of)
+    except InputError as exc:
+        found = [UnreadableFile().file_finding(str(path), str(exc), s.reference)] if UnreadableFile.code in s.codes else []
+        return _Checked(found, None, None)
+    claims = extract(doc, s.reference, max_edits=s.max_edits)
+    findings = check_document(doc, s.reference, s.codes, claims=claims, figure_tolerance=s.figure_tolerance)
+    return _Checked(findings, CheckedDocument(doc.path, doc.original, claims), (doc.path, claims))
+
+
+# Worker processes receive the settings once, through the pool's initializer, rather than with
+# every file: the reference is by far the largest thing sent.
+_worker_settings: _Settings | None = None
+
+
+def _init_worker(settings: _Settings) -> None:
+    global _worker_settings
+    _worker_settings = settings
+
+
+def _check_in_worker(path: Path) -> _Checked:
+    assert _worker_settings is not None
+    return _check_one(path, _worker_settings)
+
+
 def review_paths(paths: Iterable[str | Path], *, reference: Reference | None = None,
-                as_of: dt.date | None = None, select: Sequence[str] | None = None, ignore: Sequence[str] = (),
-                include: Sequence[str] = (), exclude: Sequence[str] = (),
+                 as_of: dt.date | None = None, select: Sequence[str] | None = None, ignore: Sequence[str] = (),
+                 include: Sequence[str] = (), exclude: Sequence[str] = (),
                  codes: Iterable[str] | None = None, figure_tolerance: float = 0.0, max_edits: int = 2,
-                 progress: Callable[[int, int, int], None] | None = None
+                 progress: Callable[[int, int, int], None] | None = None, jobs: int = 1
                  ) -> tuple[CheckResult, list[CheckedDocument]]:
-    """check_paths, also returning each document's text and claims (for the HTML review page)."""
-    reference = reference if reference is not None else load_reference()
-    codes = frozenset(codes) if codes is not None else enabled_codes(select, ignore)
-    findings: list[Finding] = []
-    documents: list[tuple[str, list[Claim]]] = []
-    checked: list[CheckedDocument] = []
-    count = 0
+    """check_paths, also returning each document's text and claims (for the HTML review page).
+    `jobs` > 1 checks files in that many processes; the result is the same, in the same order."""
+    settings = _Settings(reference if reference is not None else load_reference(),
+                         frozenset(codes) if codes is not None else enabled_codes(select, ignore),
+                         as_of, figure_tolerance, max_edits)
     files = list(iter_files(paths, include=include, exclude=exclude))
-    for path in files:
-        count += 1
-        if progress is not None:
-            progress(count - 1, len(files), len(findings))
-        if is_claim_file(path):
-            claim_path, claim_findings, claims = check_claim_file(path, reference, codes, figure_tolerance)
-            findings.extend(claim_findings)
-            if claims is not None:
-                documents.append((claim_path, claims))
-            continue
-        try:
-            doc = read_document(path, as_of=as_of)
-        except InputError as exc:
-            if UnreadableFile.code in codes:
-                findings.append(UnreadableFile().file_finding(str(path), str(exc), reference))
-            continue
-        claims = extract(doc, reference, max_edits=max_edits)
-        findings.extend(check_document(doc, reference, codes, claims=claims, figure_tolerance=figure_tolerance))
-        documents.append((doc.path, claims))
-        checked.append(CheckedDocument(doc.path, doc.original, claims))
-    findings.extend(_run_findings(documents, reference, codes))
-    return CheckResult(findings=_sorted(findings), files_checked=count), checked
+    if jobs > 1 and len(files) > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(settings,)) as pool:
+            results = list(pool.map(_check_in_worker, files, chunksize=max(1, min(32, len(files) // (jobs * 8)))))
+    else:
+        results = []
+        for n, path in enumerate(files):
+            if progress is not None:
+                progress(n, len(files), sum(len(r.findings) for r in results[-1:]))
+            results.append(_check_one(path, settings))
+    findings = [f for r in results for f in r.findings]
+    documents = [r.claims for r in results if r.claims is not None]
+    findings.extend(_run_findings(documents, settings.reference, settings.codes))
+    checked = [r.document for r in results if r.document is not None]
+    return CheckResult(findings=_sorted(findings), files_checked=len(files)), checked
 
 
 def check_claim_file(path: Path, reference: Reference, codes: frozenset[str], figure_tolerance: float = 0.0

@@ -98,6 +98,8 @@ def main() -> None:
 @click.option("--figure-tolerance", type=click.FloatRange(0, 100), default=0.0, metavar="PERCENT",
               help="How far a figure may be from a reference series and still agree (default 0: equal at the "
                    "precision stated).")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Processes to check files in (0: one per CPU).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes (FL101, FL102, FL103), then report what remains.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the safe fixes as a unified diff; change nothing.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not recorded in FILE.")
@@ -107,7 +109,7 @@ def main() -> None:
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | None, config_path: str | None,
           as_of: dt.date | None, select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
-          fail_on: str, include: tuple[str, ...], exclude: tuple[str, ...], figure_tolerance: float, fix: bool,
+          fail_on: str, include: tuple[str, ...], exclude: tuple[str, ...], figure_tolerance: float, jobs: int, fix: bool,
           show_diff: bool, baseline: str | None, update_baseline: bool, color: str, references: tuple[str, ...],
           no_default_reference: bool) -> None:
     """Check articles (files or folders) and report findings.
@@ -146,7 +148,8 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
             include=list(include) if given("include") else cfg.include,
             exclude=[*exclude, *cfg.exclude],
             figure_tolerance=(figure_tolerance if given("figure_tolerance") else cfg.figure_tolerance) / 100,
-            max_edits=cfg.matching.max_edits, progress=progress if show_progress else None)
+            max_edits=cfg.matching.max_edits, progress=progress if show_progress else None,
+            jobs=jobs or os.cpu_count() or 1)
         if show_progress:
             click.echo("\r\033[K", nl=False, err=True)
         return result.model_copy(update={"findings": apply_config(result.findings, cfg, loaded.base)}), documents

@@ -67,19 +67,23 @@ class FoldBuilder:
              special: Callable[[str, int], tuple[str, int] | None] | None = None) -> None:
         """Fold original[start:end]. `special(original, i)` may claim a cluster at i (an HTML entity,
         say) by returning its folded text and where the cluster ends."""
-        segment = original[start:end]
-        if special is None:
-            # Plain ASCII needs no folding: copy it in runs, and fold only the stretches around
-            # non-ASCII characters (with the character before, which a combining mark joins).
-            pos = start
-            for m in _NON_ASCII.finditer(original, start, end):
-                slow_start = m.start() - 1 if m.start() > pos and _joins_previous(original[m.start()]) else m.start()
-                self._copy(original, pos, slow_start)
-                self._fold(original, slow_start, m.end(), None)
-                pos = m.end()
-            self._copy(original, pos, end)
-            return
-        self._fold(original, start, end, special)
+        # Plain ASCII needs no folding: copy it in runs, and fold only the stretches around non-ASCII
+        # characters (with the character before, which a combining mark joins) and, for HTML and
+        # Markdown, around "&" where an entity may start.
+        slow = _NON_ASCII_OR_AMP if special is not None else _NON_ASCII
+        pos = start
+        for m in slow.finditer(original, start, end):
+            slow_start = m.start() - 1 if m.start() > pos and _joins_previous(original[m.start()]) else m.start()
+            slow_end = m.end()
+            if m.group() == "&":
+                claimed = special(original, m.start()) if special else None
+                if claimed is None:
+                    continue  # a plain ampersand: copied with the ASCII around it
+                slow_end = claimed[1]
+            self._copy(original, pos, slow_start)
+            self._fold(original, slow_start, slow_end, special)
+            pos = slow_end
+        self._copy(original, pos, end)
 
     def _copy(self, original: str, start: int, end: int) -> None:
         if end > start:
@@ -120,6 +124,7 @@ class FoldBuilder:
 
 _NON_KEY = re.compile(r"[^0-9a-z]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_NON_ASCII_OR_AMP = re.compile(r"[^\x00-\x7f]+|&")
 
 
 def strip_accents(text: str) -> str:
