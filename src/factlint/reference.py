@@ -8,7 +8,11 @@ file and line of the YAML node, so an editor can fix a whole file in one pass.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import os
+import pickle
+import sys
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
@@ -50,11 +54,59 @@ def reference_files(directory: Path) -> list[Path]:
 
 
 def load_reference(paths: Iterable[str | Path] = (), *, bundled: bool = True) -> Reference:
-    """Load and merge the reference layers; raise ReferenceError listing every problem found."""
+    """Load and merge the reference layers; raise ReferenceError listing every problem found.
+
+    A valid reference is kept, compiled (its name index built), in the user's cache directory under
+    a key made of factlint's version and the bytes of every reference file, so the next run loads it
+    in milliseconds and any change to any file is seen. FACTLINT_NO_CACHE=1 turns this off."""
+    paths = list(paths)
+    cache = _cache_file(paths, bundled)
+    if cache is not None and cache.is_file():
+        try:
+            with cache.open("rb") as handle:
+                cached = pickle.load(handle)
+            if isinstance(cached, Reference):
+                return cached
+        except Exception:  # a damaged or outdated cache is rebuilt, never trusted
+            pass
     reference, problems = _load(paths, bundled=bundled)
     if problems:
         raise ReferenceError(problems)
+    if cache is not None:
+        _store(cache, reference)
     return reference
+
+
+def _cache_file(paths: list[str | Path], bundled: bool) -> Path | None:
+    if os.environ.get("FACTLINT_NO_CACHE"):
+        return None
+    from . import __version__
+
+    digest = hashlib.sha256(f"factlint {__version__} {sys.version_info[:2]}".encode())
+    layers = ([bundled_reference_dir()] if bundled else []) + [Path(p) for p in paths]
+    for layer in layers:
+        if not layer.exists():
+            return None  # reported by the loader
+        for file in reference_files(layer):
+            digest.update(str(file.resolve()).encode() + b"\0")
+            try:
+                digest.update(file.read_bytes() + b"\0")
+            except OSError:
+                return None
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "factlint"
+    return root / f"reference-{digest.hexdigest()[:32]}.pickle"
+
+
+def _store(cache: Path, reference: Reference) -> None:
+    from .index import index_for
+
+    index_for(reference)  # kept with the reference, so the next run skips building it
+    try:
+        from .write import write_atomic
+
+        write_atomic(cache, pickle.dumps(reference, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass  # no cache directory to write to: run without one
 
 
 def validate_reference(paths: Iterable[str | Path] = (), *, bundled: bool = True) -> tuple[Reference, list[Problem]]:
