@@ -251,3 +251,34 @@ def test_sarif_validates_against_the_official_schema():
 
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
     jsonschema.validate(json.loads(run("check", str(EXAMPLES), "--format", "sarif").stdout), schema)
+
+
+# --- speed features: same results, whatever the route -----------------------------------------
+
+def test_jobs_give_identical_output_in_the_same_order(tmp_path):
+    for n in range(12):
+        shutil.copy(EXAMPLES / ("names-errors.md" if n % 2 else "treaty-dates-errors.md"), tmp_path / f"a{n:02d}.md")
+    one = run("check", str(tmp_path), "--format", "json", "-j", "1").stdout
+    two = run("check", str(tmp_path), "--format", "json", "-j", "2").stdout
+    assert one == two and len(json.loads(one)["findings"]) > 40
+
+
+def test_reference_cache_is_invalidated_by_any_change(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    layer = tmp_path / "ours"
+    layer.mkdir()
+    source = "sources:\n  - {id: s1, publisher: P, title: T, url: 'https://example.org/a', accessed: 2026-11-23}\n"
+    (layer / "a.yaml").write_text(source + "people:\n  - {id: p1, name: Janet Quillfeather, family: Quillfeather, "
+                                  "given: Janet, order: given-first, sources: [s1]}\n", encoding="utf-8")
+    first = factlint.load_reference([layer])
+    assert list((tmp_path / "cache" / "factlint").glob("reference-*.pickle"))
+    cached = factlint.load_reference([layer])
+    assert cached.people["p1"].name == first.people["p1"].name == "Janet Quillfeather"
+    (layer / "a.yaml").write_text(source + "people:\n  - {id: p1, name: Janet Quilfeather, family: Quilfeather, "
+                                  "given: Janet, order: given-first, sources: [s1]}\n", encoding="utf-8")
+    assert factlint.load_reference([layer]).people["p1"].name == "Janet Quilfeather"
+    assert len(list((tmp_path / "cache" / "factlint").glob("reference-*.pickle"))) == 2
+    # A damaged cache file is rebuilt, never trusted.
+    for cache_file in (tmp_path / "cache" / "factlint").glob("reference-*.pickle"):
+        cache_file.write_bytes(b"not a pickle")
+    assert factlint.load_reference([layer]).people["p1"].name == "Janet Quilfeather"
