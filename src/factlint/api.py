@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .document import KIND_BY_SUFFIX, Document, InputError, Kind, parse_document, read_document
 from .extract import extract_claims
+from .index import index_for
 from .models import CheckResult, Claim, Finding, Reference
 from .reference import load_reference
 from .rules import RULES_BY_CODE, RuleContext, enabled_codes
@@ -154,7 +155,7 @@ def _check_one(path: Path, s: _Settings) -> _Checked:
 _worker_settings: _Settings | None = None
 
 
-def _init_worker(settings: _Settings) -> None:
+def _init_worker(settings: _Settings | None) -> None:
     global _worker_settings
     _worker_settings = settings
 
@@ -180,9 +181,21 @@ def review_paths(paths: Iterable[str | Path], *, reference: Reference | None = N
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(settings,)) as pool:
-            results = list(pool.map(_check_in_worker, files, chunksize=max(1, min(32, len(files) // (jobs * 8)))))
+        chunks = max(1, min(32, len(files) // (jobs * 8)))
+        if "fork" in multiprocessing.get_all_start_methods():
+            # Forked workers inherit the settings (and the built name index) from this process's memory:
+            # nothing is pickled but the paths and the results.
+            index_for(settings.reference, settings.max_edits)  # built once, before the fork
+            _init_worker(settings)
+            try:
+                with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+                    results = list(pool.map(_check_in_worker, files, chunksize=chunks))
+            finally:
+                _init_worker(None)
+        else:  # pragma: no cover - platforms without fork
+            context = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(settings,)) as pool:
+                results = list(pool.map(_check_in_worker, files, chunksize=chunks))
     else:
         results = []
         for n, path in enumerate(files):
