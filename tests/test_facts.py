@@ -74,7 +74,7 @@ def test_wrong_dates(reference, text, expected):
 
 
 def test_event_claims_carry_agreement_cue_and_date(reference):
-    doc = parse_document("KORUS, which became effective in 2012 after being signed in 2007, grew.", kind="text")
+    doc = parse_document("KORUS became effective in 2012 and had been signed in 2007.", kind="text")
     events = [c for c in factlint.extract(doc, reference) if isinstance(c, EventClaim)]
     assert [(c.entity_id, c.cue, c.text, c.event_types) for c in events] == [
         ("korus-fta", "became effective", "2012", ["entered_into_force"]),
@@ -88,7 +88,7 @@ def test_event_claims_carry_agreement_cue_and_date(reference):
     "US goods exports to South Korea were $71.5 billion in 2022.",
     "The US goods trade deficit with South Korea was about $44 billion in 2022.",
     "Bilateral trade between the US and Korea topped $200 billion in 2022.",
-    "Trade between South Korea and the United States was about $190 billion last year.",
+    "Goods trade between the two allies, the US and South Korea, came to about $190 billion last year.",
     "The US pledged $2 billion for Ukraine in 2022.",  # not US-Korea trade: not checked
 ])
 def test_correct_or_unchecked_figures_are_silent(reference, text):
@@ -96,9 +96,9 @@ def test_correct_or_unchecked_figures_are_silent(reference, text):
 
 
 def test_figure_that_matches_no_series(reference):
-    findings = factlint.check_text("Bilateral trade between South Korea and the United States was $146.7 billion "
-                                   "last year.", reference=reference, kind="text", as_of=MAY_2023)
-    assert brief(findings) == [("FL301", 1, 63, None)]
+    findings = factlint.check_text("Two-way trade between the US and South Korea came to $146.7 billion last year.",
+                                   reference=reference, kind="text", as_of=MAY_2023)
+    assert brief(findings) == [("FL301", 1, 54, None)]
     assert findings[0].message.startswith("bilateral trade of $146.7 billion in 2022 matches no recorded series")
 
 
@@ -148,8 +148,8 @@ def test_title_claim_fields(reference):
 @pytest.mark.parametrize("text, expected", [
     ("The statement ran on the Korean Central News Agency, a state-owned radio station.",
      [("FL402", 1, 56, "state news agency")]),
-    ("Speaking to a state-owned radio station, the Korean Central News Agency, she said.",
-     [("FL402", 1, 15, "state news agency")]),
+    ("She spoke to a state radio station, the Korean Central News Agency, on Monday.",
+     [("FL402", 1, 16, "state news agency")]),
     ("KCNA is a radio station.", [("FL402", 1, 11, "state news agency")]),
     ("KCNA, the North's state news agency, carried it.", []),
     ("The Korean Central News Agency, a state-run news agency, carried it.", []),

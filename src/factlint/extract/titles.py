@@ -2,12 +2,11 @@
 
 A title is read straight before a name ("Defense Secretary Lloyd Austin", "former president Moon
 Jae-in", "the president of South Korea, Yoon Suk Yeol") or in an appositive after it ("Choe Son Hui,
-North Korea's foreign minister"). The time it speaks of is a date in the sentence, else the latest
-date earlier in the paragraph, else the article's date.
+North Korea's foreign minister"). The time it speaks of is a date in the same sentence that says when
+("in 2019", "on May 21, 2021"); without one the title is not placed in time.
 
 A description is an appositive or a copula about an organization: "the Korean Central News Agency, a
-state-owned radio station", "a state-owned radio station, the Korean Central News Agency", "KCNA is a
-radio station".
+radio broadcaster", "a radio broadcaster, the Korean Central News Agency", "KCNA is a radio station".
 """
 
 from __future__ import annotations
