@@ -105,6 +105,11 @@ class Document:
         a, b = self.folded.original_range(start, end)
         return self.original_span(a, b)
 
+    def folded_at(self, original: int) -> int:
+        """Where original offset `original` falls in the folded text (extractors reason in folded
+        text; claims carry original spans)."""
+        return bisect.bisect_left(self.folded.starts, original)
+
     def original_span(self, a: int, b: int) -> Span:
         line, col = self._position(a)
         end_line, end_col = self._position(b)

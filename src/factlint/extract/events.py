@@ -8,8 +8,8 @@ before it. A date written straight before the name ("the 1953 Mutual Defense Tre
 
 from __future__ import annotations
 
-import bisect
 import re
+from collections.abc import Callable
 
 from ..document import Document
 from ..index import NameIndex, phrase_tokens
@@ -80,14 +80,14 @@ def _one_line(text: str, tokens: list[tuple[int, int, str]]) -> bool:
 
 def extract_events(doc: Document, agreements: list[AgreementMention], dates: list[DateMention]) -> list[EventClaim]:
     text = doc.text
-    at = _Positions(doc)
+    at = doc.folded_at
     claims: list[EventClaim] = []
     for s_start, s_end in sentence_spans(text):
-        in_sentence = [a for a in agreements if s_start <= at[a.span.start] < s_end]
+        in_sentence = [a for a in agreements if s_start <= at(a.span.start) < s_end]
         if not in_sentence:
             continue
         # Only dates with a written (or explicitly relative) year can contradict a record.
-        sentence_dates = [d for d in dates if s_start <= at[d.span.start] < s_end
+        sentence_dates = [d for d in dates if s_start <= at(d.span.start) < s_end
                           and d.value is not None and not d.year_inferred]
         used: set[int] = set()
         for agreement in in_sentence:
@@ -112,17 +112,6 @@ def extract_events(doc: Document, agreements: list[AgreementMention], dates: lis
     return claims
 
 
-class _Positions:
-    """Original offset → folded offset, for the starts of spans (the extractors reason in folded
-    text, claims carry original spans)."""
-
-    def __init__(self, doc: Document) -> None:
-        self._starts = doc.folded.starts
-
-    def __getitem__(self, original: int) -> int:
-        return bisect.bisect_left(self._starts, original)
-
-
 def _drop_overlaps(cues: list[tuple[int, int, list[EventType]]]) -> list[tuple[int, int, list[EventType]]]:
     out: list[tuple[int, int, list[EventType]]] = []
     for cue in cues:
@@ -135,35 +124,35 @@ def _drop_overlaps(cues: list[tuple[int, int, list[EventType]]]) -> list[tuple[i
 
 
 def _agreement_for(text: str, c_start: int, c_end: int, agreements: list[AgreementMention],
-                   at: _Positions) -> AgreementMention | None:
+                   at: Callable[[int], int]) -> AgreementMention | None:
     """The agreement a cue speaks of: named shortly before it with no other subject in between
     ("KORUS, which took effect..."), or straight after it ("the signing of KORUS")."""
-    before = [a for a in agreements if at[a.span.end] <= c_start]
+    before = [a for a in agreements if at(a.span.end) <= c_start]
     if before:
-        nearest = max(before, key=lambda a: at[a.span.start])
-        between = text[at[nearest.span.end]:c_start]
+        nearest = max(before, key=lambda a: at(a.span.start))
+        between = text[at(nearest.span.end):c_start]
         if len(between) <= _NAME_TO_CUE and not _OTHER_SUBJECT.search(between) and ";" not in between:
             return nearest
     for a in agreements:
-        if at[a.span.start] >= c_end and re.fullmatch(r"\s+(?:of\s+)?(?:the\s+)?", text[c_end:at[a.span.start]]):
+        if at(a.span.start) >= c_end and re.fullmatch(r"\s+(?:of\s+)?(?:the\s+)?", text[c_end:at(a.span.start)]):
             return a
     return None
 
 
 def _date_for_cue(c_end: int, cues: list[tuple[int, int, list[EventType]]], agreement: AgreementMention,
-                  dates: list[DateMention], at: _Positions, used: set[int]) -> DateMention | None:
+                  dates: list[DateMention], at: Callable[[int], int], used: set[int]) -> DateMention | None:
     """The nearest date after the cue that no later cue claims; else a date just before the name
     ("In 2012, KORUS took effect")."""
     later_cues = [c[0] for c in cues if c[0] >= c_end]
     next_cue = min(later_cues) if later_cues else None
-    after = [d for d in dates if at[d.span.start] >= c_end and d.span.start not in used
-             and at[d.span.start] - c_end <= _REACH and (next_cue is None or at[d.span.start] < next_cue)]
+    after = [d for d in dates if at(d.span.start) >= c_end and d.span.start not in used
+             and at(d.span.start) - c_end <= _REACH and (next_cue is None or at(d.span.start) < next_cue)]
     if after:
-        return min(after, key=lambda d: at[d.span.start])
-    name_at = at[agreement.span.start]
-    before = [d for d in dates if at[d.span.end] <= name_at and name_at - at[d.span.end] <= 40
+        return min(after, key=lambda d: at(d.span.start))
+    name_at = at(agreement.span.start)
+    before = [d for d in dates if at(d.span.end) <= name_at and name_at - at(d.span.end) <= 40
               and d.span.start not in used]
-    return max(before, key=lambda d: at[d.span.start]) if before else None
+    return max(before, key=lambda d: at(d.span.start)) if before else None
 
 
 def _claim(agreement: AgreementMention, date: DateMention, types: list[EventType],

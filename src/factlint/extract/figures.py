@@ -8,7 +8,6 @@ in the sentence or a relative one ("last year") resolved against the article's d
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -49,11 +48,10 @@ _COUNTRY = {
 
 def extract_figures(doc: Document, dates: list[DateMention]) -> list[FigureClaim]:
     text = doc.text
-    starts = doc.folded.starts
     out: list[FigureClaim] = []
     for s_start, s_end in sentence_spans(text):
         sentence = text[s_start:s_end]
-        years = [d for d in dates if s_start <= bisect.bisect_left(starts, d.span.start) < s_end
+        years = [d for d in dates if s_start <= doc.folded_at(d.span.start) < s_end
                  and d.value is not None and d.precision in ("year", "month", "day")]
         for amount in _amounts(sentence):
             a, b = s_start + amount.start, s_start + amount.end
@@ -61,7 +59,7 @@ def extract_figures(doc: Document, dates: list[DateMention]) -> list[FigureClaim
             metric = _metric(sentence, amount.start, amount.unit)
             parties = [name for name, pattern in _COUNTRY.items() if pattern.search(sentence)]
             exporter, importer = _direction(sentence, metric)
-            period = _period(years, starts, a)
+            period = _period(doc, years, a)
             span = doc.span(a, b)
             out.append(FigureClaim(
                 text=doc.original[span.start:span.end], span=span, value=amount.value, unit=amount.unit, step=amount.step,
@@ -153,7 +151,7 @@ def _direction(sentence: str, metric: FigureMetric | None) -> tuple[str | None, 
     return exporter, importer
 
 
-def _period(years: list[DateMention], starts: list[int], at: int) -> DateMention | None:
+def _period(doc: Document, years: list[DateMention], at: int) -> DateMention | None:
     if not years:
         return None
-    return min(years, key=lambda d: abs(bisect.bisect_left(starts, d.span.start) - at))
+    return min(years, key=lambda d: abs(doc.folded_at(d.span.start) - at))

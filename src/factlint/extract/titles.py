@@ -11,9 +11,9 @@ radio broadcaster", "a radio broadcaster, the Korean Central News Agency", "KCNA
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from ..document import Document
 from ..models import DateMention, DescriptionClaim, NameMention, PartialDate, TitleClaim
@@ -54,14 +54,13 @@ def extract_titles(doc: Document, names: list[NameMention], dates: list[DateMent
     else the newest date the reference was checked on."""
     text = doc.text
     horizon = doc.as_of or horizon
-    starts = doc.folded.starts
     sentences = sentence_spans(text)
     out: list[TitleClaim] = []
     for name in names:
         if name.entity_kind != "person" or name.entity_id is None or name.method == "given-as-surname":
             continue
-        a = bisect.bisect_left(starts, name.span.start)
-        b = bisect.bisect_left(starts, name.span.end)
+        a = doc.folded_at(name.span.start)
+        b = doc.folded_at(name.span.end)
         line_start = max(text.rfind("\n", 0, a) + 1, a - 80)
         found = None
         for pattern in (_BEFORE, _BEFORE_OF):
@@ -84,7 +83,7 @@ def extract_titles(doc: Document, names: list[NameMention], dates: list[DateMent
                 or _HYPOTHETICAL.search(before_title) or text[m.end("title"):m.end("title") + 5].lower() == "-elect"):
             continue
         country_text = m.group("country") or (m.groupdict().get("country2"))
-        when, when_text = _when(doc.text, sentences, dates, starts, a, horizon)
+        when, when_text = _when(doc.text, sentences, dates, doc.folded_at, a, horizon)
         span = doc.span(t_start, t_end)
         former = (m.group("former") or "").lower()
         out.append(TitleClaim(
@@ -103,7 +102,7 @@ def _country(text: str | None) -> str | None:
     return None
 
 
-def _when(text: str, sentences: list[tuple[int, int]], dates: list[DateMention], starts: list[int],
+def _when(text: str, sentences: list[tuple[int, int]], dates: list[DateMention], at_folded: Callable[[int], int],
           at: int, horizon: dt.date | None) -> tuple[PartialDate | None, str | None]:
     """The time a sentence speaks of: a date in it that says when ("in 2019", "on May 21, 2021").
     A sentence without one is not placed in time: narrative often tells past events undated, and the
@@ -114,7 +113,7 @@ def _when(text: str, sentences: list[tuple[int, int]], dates: list[DateMention],
     s, e = sentences[index]
     anchored = []
     for d in dates:
-        pos = bisect.bisect_left(starts, d.span.start)
+        pos = at_folded(d.span.start)
         if d.value is None or d.year_inferred or not s <= pos < e or not _ANCHOR.search(text, s, pos):
             continue
         if horizon is not None and d.value.earliest() > horizon:
@@ -138,13 +137,12 @@ _DESCRIPTION_IS = re.compile(r"\s+(?:is|was|remains|has been|functions as|serves
 
 def extract_descriptions(doc: Document, names: list[NameMention]) -> list[DescriptionClaim]:
     text = doc.text
-    starts = doc.folded.starts
     out: list[DescriptionClaim] = []
     for name in names:
         if name.entity_kind != "organization" or name.entity_id is None:
             continue
-        a = bisect.bisect_left(starts, name.span.start)
-        b = bisect.bisect_left(starts, name.span.end)
+        a = doc.folded_at(name.span.start)
+        b = doc.folded_at(name.span.end)
         for m in (_DESCRIPTION_AFTER.match(text, b, b + 90), _DESCRIPTION_IS.match(text, b, b + 90),
                   _DESCRIPTION_BEFORE.search(text, max(0, a - 90), a)):
             if m:
