@@ -198,10 +198,12 @@ def review_paths(paths: Iterable[str | Path], *, reference: Reference | None = N
                 results = list(pool.map(_check_in_worker, files, chunksize=chunks))
     else:
         results = []
+        found = 0
         for n, path in enumerate(files):
             if progress is not None:
-                progress(n, len(files), sum(len(r.findings) for r in results[-1:]))
+                progress(n, len(files), found)
             results.append(_check_one(path, settings))
+            found += len(results[-1].findings)
     findings = [f for r in results for f in r.findings]
     documents = [r.claims for r in results if r.claims is not None]
     findings.extend(_run_findings(documents, settings.reference, settings.codes))
