@@ -282,3 +282,66 @@ def test_reference_cache_is_invalidated_by_any_change(tmp_path, monkeypatch):
     for cache_file in (tmp_path / "cache" / "factlint").glob("reference-*.pickle"):
         cache_file.write_bytes(b"not a pickle")
     assert factlint.load_reference([layer]).people["p1"].name == "Janet Quilfeather"
+
+
+# --- second-reader regressions -----------------------------------------------------------------
+
+@pytest.mark.parametrize("name, text, lines", [
+    ("crlf.md", "Para.\r\n\r\n<!-- factlint: ignore -->\r\nKim Yo-Long spoke.\r\n\r\nKim Yo-Long again.\r\n", [6]),
+    ("code.md", "Use `<!-- factlint: disable -->` to turn checks off.\n\nKim Yo-Long spoke.\n", [3]),
+    ("fence.md", "```\n<!-- factlint: disable -->\n```\n\nKim Yo-Long spoke.\n", [5]),
+    ("partial.md", "<!-- factlint: disable FL101 FL102 -->\n\nText.\n\n<!-- factlint: enable FL101 -->\n\n"
+                   "Kim Yo-Long spoke. Pres. Suk-yeol met Yoon Suk Yeol.\n", [7]),
+    ("trail.md", "Kim Yo-Long spoke. <!-- factlint: ignore FL101 -->\n\nAntony Blinkin said.\n", [3]),
+])
+def test_suppression_edge_cases(tmp_path, name, text, lines):
+    (tmp_path / name).write_bytes(text.encode("utf-8"))
+    assert [line for _, line, _ in codes(run("check", name, "--format", "json", cwd=tmp_path))] == lines
+
+
+def test_fix_leaves_names_that_run_across_markup_alone(tmp_path):
+    (tmp_path / "p.html").write_text("<p>Kim <em>Yo-Long</em> spoke.</p>\n", encoding="utf-8")
+    assert run("check", "p.html", "--diff", cwd=tmp_path).stdout == ""
+    run("check", "p.html", "--fix", cwd=tmp_path)
+    assert (tmp_path / "p.html").read_text(encoding="utf-8") == "<p>Kim <em>Yo-Long</em> spoke.</p>\n"
+
+
+def test_fix_through_a_symlink_keeps_the_link(tmp_path):
+    (tmp_path / "real.md").write_text("Kim Yo-Long spoke.", encoding="utf-8")
+    (tmp_path / "link.md").symlink_to("real.md")
+    diff = run("check", "link.md", "--diff", cwd=tmp_path).stdout
+    assert diff.endswith("+Kim Yo Jong spoke.\n\\ No newline at end of file\n")
+    run("check", "link.md", "--fix", cwd=tmp_path)
+    assert (tmp_path / "link.md").is_symlink() and (tmp_path / "real.md").read_text() == "Kim Yo Jong spoke."
+
+
+def test_extract_refuses_two_documents_for_one_claim_file(tmp_path):
+    (tmp_path / "d1").mkdir()
+    (tmp_path / "d2").mkdir()
+    (tmp_path / "d1" / "x.md").write_text("Kim Yo-Long spoke.\n", encoding="utf-8")
+    (tmp_path / "d2" / "x.md").write_text("Antony Blinkin spoke.\n", encoding="utf-8")
+    assert run("extract", "d1/x.md", "d2/x.md", "-o", "out", cwd=tmp_path).returncode == 0
+    assert sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.yaml")) == [
+        "d1/x.claims.yaml", "d2/x.claims.yaml"]
+    (tmp_path / "d1" / "x.txt").write_text("Text.\n", encoding="utf-8")
+    proc = run("extract", "d1", "-o", "out2", cwd=tmp_path)
+    assert proc.returncode == 2 and "would both be written to" in proc.stderr
+
+
+def test_baseline_paths_are_relative_to_the_baseline_file(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.md").write_text(ERRORS, encoding="utf-8")
+    run("check", "a.md", "--baseline", "base.json", "--update-baseline", cwd=tmp_path)
+    proc = run("check", "../a.md", "--baseline", "../base.json", "--format", "json", cwd=tmp_path / "sub")
+    assert json.loads(proc.stdout)["findings"] == []
+
+
+@pytest.mark.parametrize("text, message", [
+    ("severity: {fl1: info}\n", "unknown rule code 'FL1'"),
+    ("per-file-ignores: {'drafts/*': [FLXYZ]}\n", "unknown rule code or prefix 'FLXYZ'"),
+])
+def test_configuration_rule_codes_are_checked(tmp_path, text, message):
+    (tmp_path / ".factlint.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "a.md").write_text("Text.\n", encoding="utf-8")
+    proc = run("check", "a.md", cwd=tmp_path)
+    assert proc.returncode == 2 and message in proc.stderr

@@ -36,8 +36,16 @@ def is_claim_file(path: Path) -> bool:
 
 
 def claim_file_path(document: Path, root: Path, out_dir: Path) -> Path:
-    """claims/<path relative to the folder given>.claims.yaml: examples/a.md → claims/a.claims.yaml."""
-    relative = document.relative_to(root) if root.is_dir() and document.is_relative_to(root) else Path(document.name)
+    """claims/<path relative to the folder given>.claims.yaml: examples/a.md → claims/a.claims.yaml.
+    A file given by itself keeps its path relative to the working directory (d1/x.md and d2/x.md
+    must not share a claim file)."""
+    if root.is_dir() and document.is_relative_to(root):
+        relative = document.relative_to(root)
+    else:
+        try:
+            relative = document.resolve().relative_to(Path.cwd().resolve())
+        except ValueError:
+            relative = Path(document.name)
     return out_dir / relative.parent / (relative.name.rsplit(".", 1)[0] + SUFFIX)
 
 

@@ -154,11 +154,29 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
             click.echo("\r\033[K", nl=False, err=True)
         return result.model_copy(update={"findings": apply_config(result.findings, cfg, loaded.base)}), documents
 
+    # The baseline's fingerprints hold paths relative to the baseline file, wherever factlint runs.
+    known: set[str] | None = None
+    if baseline and not update_baseline:
+        from .baseline import BaselineError, load_baseline
+
+        try:
+            known = load_baseline(Path(baseline))
+        except BaselineError as exc:
+            raise FactlintError(str(exc)) from None
+
+    def visible(result: CheckResult) -> tuple[CheckResult, int]:
+        if known is None:
+            return result, 0
+        from .baseline import without_baseline
+
+        kept, hidden = without_baseline(result.findings, known, Path(baseline).resolve().parent)  # type: ignore[arg-type]
+        return result.model_copy(update={"findings": kept}), hidden
+
     result, documents = run_check()
     if fix or show_diff:
         from . import fix as fixes
 
-        planned = fixes.plan(result.findings)
+        planned = fixes.plan(visible(result)[0].findings)  # findings the baseline hides are left alone
         if show_diff:
             click.echo("".join(f.diff() for f in planned), nl=False)
             sys.exit(EXIT_FINDINGS if planned else EXIT_CLEAN)
@@ -166,21 +184,15 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
         click.echo(f"Fixed {count} finding{'s' if count != 1 else ''} in {len(planned)} "
                    f"file{'s' if len(planned) != 1 else ''}.", err=True)
         result, documents = run_check()
-    if baseline:
-        from .baseline import BaselineError, load_baseline, without_baseline, write_baseline
+    if baseline and update_baseline:
+        from .baseline import write_baseline
 
-        if update_baseline:
-            n = write_baseline(Path(baseline), result.findings, Path.cwd())
-            click.echo(f"Recorded {n} finding{'s' if n != 1 else ''} in {baseline}.", err=True)
-            sys.exit(EXIT_CLEAN)
-        try:
-            known = load_baseline(Path(baseline))
-        except BaselineError as exc:
-            raise FactlintError(str(exc)) from None
-        kept, hidden = without_baseline(result.findings, known, Path.cwd())
-        result = result.model_copy(update={"findings": kept})
-        if hidden and fmt == "text":
-            click.echo(f"{hidden} finding{'s' if hidden != 1 else ''} in the baseline not shown.", err=True)
+        n = write_baseline(Path(baseline), result.findings, Path(baseline).resolve().parent)
+        click.echo(f"Recorded {n} finding{'s' if n != 1 else ''} in {baseline}.", err=True)
+        sys.exit(EXIT_CLEAN)
+    result, hidden = visible(result)
+    if hidden and fmt == "text":
+        click.echo(f"{hidden} finding{'s' if hidden != 1 else ''} in the baseline not shown.", err=True)
     if fmt == "json":
         from .report import json as json_report
         report = json_report.render(result)
@@ -224,6 +236,8 @@ def show_config(path: str | None, config_path: str | None) -> None:
     click.echo(f"# configuration file: {loaded.path or 'none found'}")
     data = loaded.config.model_dump(mode="json")
     for key, value in data.items():
+        if isinstance(value, dict) and key == "matching":
+            value = {k.replace("_", "-"): v for k, v in value.items()}
         click.echo(f"{key.replace('_', '-')} = {json_value(value)}  # {loaded.origin(key)}")
 
 
@@ -287,6 +301,15 @@ def extract(paths: tuple[str, ...], out_dir: str, as_of: dt.date | None, include
     out = Path(out_dir)
     schema = Path("schema", "claims.schema.json")
     files = claims = 0
+    targets: dict[Path, Path] = {}
+    for root in paths:
+        for path in iter_files([root], include=list(include), exclude=list(exclude)):
+            if not is_claim_file(path):
+                target = claim_file_path(path, Path(root), out)
+                if target in targets and targets[target] != path:
+                    raise FactlintError(f"{targets[target]} and {path} would both be written to {target}; "
+                                        "extract them into different folders")
+                targets[target] = path
     for root in paths:
         for path in iter_files([root], include=list(include), exclude=list(exclude)):
             if is_claim_file(path):

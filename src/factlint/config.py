@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, field_validator, model_validator
 
 from .models import Finding, Model, Severity
 from .yamlfile import YamlError, load_yaml
@@ -60,6 +60,26 @@ class Config(Model):
     figure_tolerance: float = Field(default=0.0, ge=0, le=100)
     as_of: dt.date | None = None
     matching: Matching = Matching()
+
+    @field_validator("severity", mode="before")
+    @classmethod
+    def _severity_codes(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {str(k).upper(): v for k, v in value.items()}
+        return value
+
+    @model_validator(mode="after")
+    def _known_codes(self) -> Config:
+        from .rules import RULES_BY_CODE
+
+        for code in self.severity:
+            if code not in RULES_BY_CODE:
+                raise ValueError(f"severity: unknown rule code {code!r} (give full codes, e.g. FL101)")
+        for pattern, codes in self.per_file_ignores.items():
+            for code in codes:
+                if not any(c.startswith(code.upper()) for c in RULES_BY_CODE):
+                    raise ValueError(f"per-file-ignores {pattern!r}: unknown rule code or prefix {code!r}")
+        return self
 
 
 @dataclass
@@ -123,7 +143,7 @@ def load_config(path: Path | None) -> LoadedConfig:
         key = ".".join(str(p) for p in err["loc"])
         top = raw_keys.get(str(err["loc"][0]), str(err["loc"][0])) if err["loc"] else ""
         where = f"{path}:{lines.line((top,))}" if lines and lines.line((top,)) else str(path)
-        problem = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
+        problem = "unknown key" if err["type"] == "extra_forbidden" else err["msg"].removeprefix("Value error, ")
         raise ConfigError(f"{where}: {key.replace('_', '-')}: {problem}") from None
     return LoadedConfig(config=config, path=path, given=set(raw_keys))
 

@@ -13,6 +13,7 @@ import codecs
 import datetime as dt
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -36,44 +37,56 @@ class Suppression:
 
     start: int  # covered range
     end: int
-    codes: frozenset[str]  # codes or prefixes; empty means every rule
+    codes: frozenset[str]  # codes or prefixes; empty means every rule...
     directive: tuple[int, int]  # where the directive itself is written
+    exempt: frozenset[str] = frozenset()  # ...except these (a partial `enable` after `disable`)
 
     def covers(self, code: str, at: int) -> bool:
-        return self.start <= at < self.end and (not self.codes or any(code.startswith(c) for c in self.codes))
+        if not self.start <= at < self.end or any(code.startswith(c) for c in self.exempt):
+            return False
+        return not self.codes or any(code.startswith(c) for c in self.codes)
 
 
 _DIRECTIVE_COMMENT = re.compile(r"<!--\s*factlint:\s*(ignore|disable|enable)\b([^>]*?)-->", re.I)
 _DIRECTIVE_LINE = re.compile(r"^[ \t]*(?:#|//|--)?[ \t]*factlint:[ \t]*(ignore|disable|enable)\b(.*)$", re.I | re.M)
-_NEXT_BLOCK_END = re.compile(r"\n[ \t]*\n|\Z")
+_NEXT_BLOCK_END = re.compile(r"\r?\n[ \t]*\r?\n|\Z")
 
 
-def suppressions(text: str, kind: Kind) -> tuple[Suppression, ...]:
-    """`<!-- factlint: ignore FL101 -->` covers the next block (paragraph, list, table); `disable`
-    covers everything up to a matching `enable` (or the end). In text files the directive is a line
-    `factlint: ignore FL101`."""
+def suppressions(text: str, kind: Kind, code: Sequence[tuple[int, int]] = ()) -> tuple[Suppression, ...]:
+    """`<!-- factlint: ignore FL101 -->` covers the next block (paragraph, list, table), or its own
+    line when it ends a line of text; `disable` covers everything up to the `enable` that lifts it (or
+    the end). In text files the directive is a line `factlint: ignore FL101`. Directives inside code
+    (`code` ranges) are examples, not directives."""
     pattern = _DIRECTIVE_LINE if kind == "text" else _DIRECTIVE_COMMENT
     out: list[Suppression] = []
-    open_: list[tuple[int, frozenset[str], tuple[int, int]]] = []
+    open_: list[tuple[int, frozenset[str], frozenset[str], tuple[int, int]]] = []
     for m in pattern.finditer(text):
+        if any(a <= m.start() < b for a, b in code):
+            continue
         verb, codes = m.group(1).lower(), frozenset(re.findall(r"FL\d{1,3}", m.group(2).upper()))
         if verb == "ignore":
-            body = re.compile(r"\S").search(text, m.end())
-            start = body.start() if body else m.end()
-            end = _NEXT_BLOCK_END.search(text, start).start()  # type: ignore[union-attr]
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if text[line_start:m.start()].strip():  # "Kim Yo-Long spoke. <!-- factlint: ignore -->"
+                start, end = line_start, m.start()
+            else:
+                body = re.compile(r"\S").search(text, m.end())
+                start = body.start() if body else m.end()
+                end = _NEXT_BLOCK_END.search(text, start).start()  # type: ignore[union-attr]
             out.append(Suppression(start, end, codes, m.span()))
         elif verb == "disable":
-            open_.append((m.end(), codes, m.span()))
+            open_.append((m.end(), codes, frozenset(), m.span()))
         else:
             still = []
-            for start, disabled, where in open_:
-                if not codes or disabled == codes or (disabled and disabled <= codes):
-                    out.append(Suppression(start, m.start(), disabled, where))
-                else:
-                    still.append((start, disabled, where))
+            for start, disabled, exempt, where in open_:
+                out.append(Suppression(start, m.start(), disabled, where, exempt))
+                # A partial enable lifts only the codes it names; the rest stay disabled.
+                if codes and disabled and disabled - codes:
+                    still.append((m.end(), disabled - codes, exempt, where))
+                elif codes and not disabled:
+                    still.append((m.end(), frozenset(), exempt | codes, where))
             open_ = still
-    out.extend(Suppression(start, len(text), codes, where) for start, codes, where in open_)
-    return tuple(sorted(out, key=lambda s: s.directive))
+    out.extend(Suppression(start, len(text), codes, where, exempt) for start, codes, exempt, where in open_)
+    return tuple(sorted(out, key=lambda s: (s.directive, s.start)))
 
 
 class InputError(Exception):
@@ -164,8 +177,10 @@ def parse_document(text: str, *, path: str = "<text>", kind: Kind = "markdown",
     """Turn an article's text into a Document. `as_of` is used when the front matter has no date."""
     front: dict = {}
     problems: list[tuple[int, int, str]] = []
+    code: list[tuple[int, int]] = []
     if kind == "markdown":
         skips, front, problem = _markdown_skips(text)
+        code = _code_ranges(text)
         if problem:
             problems.append(problem)
         folded = _build(text, skips, entities=True)  # Markdown allows HTML entities too
@@ -176,7 +191,7 @@ def parse_document(text: str, *, path: str = "<text>", kind: Kind = "markdown",
     date = _front_matter_date(front) or as_of
     line_starts = [start for start, _ in split_lines(text)]
     return Document(path=path, original=text, kind=kind, folded=folded, as_of=date, front_matter=front,
-                    problems=tuple(problems), suppressions=suppressions(text, kind), _line_starts=line_starts)
+                    problems=tuple(problems), suppressions=suppressions(text, kind, code), _line_starts=line_starts)
 
 
 # --- building the folded text ------------------------------------------------------------------
@@ -336,6 +351,18 @@ def _markdown_skips(text: str) -> tuple[list[tuple[int, int]], dict, tuple[int, 
                 start = found.start() + 1 if pattern is _LINK_TARGET else found.start()  # keep "]"
                 skips.append((start, found.end()))
     return skips, front, problem
+
+
+def _code_ranges(text: str) -> list[tuple[int, int]]:
+    """Fenced, indented and inline code: where a `factlint:` directive is an example, not a directive."""
+    ranges = [m.span() for m in _INLINE_CODE.finditer(text)] + _indented_code(text)
+    pos = 0
+    while opening := _FENCE_OPEN.search(text, pos):
+        fence = opening.group(1)
+        closing = re.compile(rf"^[ ]{{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", re.M).search(text, opening.end())
+        pos = closing.end() if closing else len(text)
+        ranges.append((opening.start(), pos))
+    return ranges
 
 
 def _front_matter(content: str, offset: int, text: str) -> tuple[dict, bool, tuple[int, int, str] | None]:

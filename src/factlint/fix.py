@@ -8,6 +8,7 @@ never touch them. Applying the fixes and checking again finds nothing left to fi
 from __future__ import annotations
 
 import difflib
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from .document import InputError, decode_with_encoding
 from .models import Finding
 from .write import write_atomic
 
+_MARKUP = re.compile(r"[<>`*_\[\]&]")
 # Rules whose suggestion can replace the flagged text without an editor reading the sentence.
 SAFE = frozenset({"FL101", "FL102", "FL103"})
 
@@ -29,8 +31,10 @@ class FileFix:
     count: int
 
     def diff(self) -> str:
-        return "".join(difflib.unified_diff(self.before.splitlines(keepends=True), self.after.splitlines(keepends=True),
-                                            fromfile=f"a/{self.path.as_posix()}", tofile=f"b/{self.path.as_posix()}"))
+        lines = difflib.unified_diff(self.before.splitlines(keepends=True), self.after.splitlines(keepends=True),
+                                     fromfile=f"a/{self.path.as_posix()}", tofile=f"b/{self.path.as_posix()}")
+        # As diff and git print it, so that patch and git apply accept the output.
+        return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
 def plan(findings: Iterable[Finding]) -> list[FileFix]:
@@ -51,6 +55,8 @@ def plan(findings: Iterable[Finding]) -> list[FileFix]:
                 continue
             if text[f.span.start:f.span.end] != f.text:
                 continue  # the file changed since it was checked
+            if _MARKUP.search(f.text):
+                continue  # the name runs across a tag, a comment or code: replacing it would lose them
             chosen.append(f)
         after = text
         for f in reversed(chosen):

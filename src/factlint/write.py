@@ -9,6 +9,7 @@ from pathlib import Path
 
 
 def write_atomic(path: Path, content: str | bytes, *, encoding: str = "utf-8") -> None:
+    path = path.resolve()  # through a symlink to its target: the link itself stays a link
     path.parent.mkdir(parents=True, exist_ok=True)
     # Keep an existing file's permissions; a new file gets the usual ones (mkstemp would give 0600).
     mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
