@@ -46,7 +46,7 @@ def test_committed_claims_are_what_extract_writes_today(tmp_path):
 def test_extract_twice_changes_no_byte_and_keeps_reviews(tmp_path):
     out = tmp_path / "c"
     assert run("extract", "examples/names-errors.md", "-o", str(out)).returncode == 0
-    path = out / "names-errors.claims.yaml"
+    path = out / "examples" / "names-errors.claims.yaml"  # a file argument keeps its path
     first = path.read_bytes()
     assert run("extract", "examples/names-errors.md", "-o", str(out)).returncode == 0
     assert path.read_bytes() == first
