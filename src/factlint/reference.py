@@ -68,7 +68,8 @@ def load_reference(paths: Iterable[str | Path] = (), *, bundled: bool = True) ->
         collecting = gc.isenabled()
         gc.disable()
         try:
-            cached = pickle.loads(cache.read_bytes())
+            with cache.open("rb") as handle:  # streamed: the file's bytes are never all in memory at once
+                cached = pickle.load(handle)
             if isinstance(cached, Reference):
                 return cached
         except Exception:  # a damaged or outdated cache is rebuilt, never trusted
