@@ -91,6 +91,11 @@ def _cache_file(paths: list[str | Path], bundled: bool) -> Path | None:
     from . import __version__
 
     digest = hashlib.sha256(f"factlint {__version__} {sys.version_info[:2]}".encode())
+    # The pickle holds factlint's own classes: any change to its code (a development install keeps its
+    # version number) must miss the cache rather than load objects of an older shape.
+    package = Path(__file__).resolve().parent
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.read_bytes())
     layers = ([bundled_reference_dir()] if bundled else []) + [Path(p) for p in paths]
     for layer in layers:
         if not layer.exists():
