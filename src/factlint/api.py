@@ -42,9 +42,13 @@ def check_document(doc: Document, reference: Reference, codes: Iterable[str] | N
     if InvalidFrontMatter.code in active:
         findings.extend(InvalidFrontMatter().check_document(doc, ctx))
     claims = claims if claims is not None else extract(doc, reference)
-    for code in sorted(active):
-        findings.extend(RULES_BY_CODE[code]().check(claims, ctx))
+    findings.extend(_claim_findings(claims, ctx, active))
     return _sorted(_suppress(doc, findings, ctx, active))
+
+
+def _claim_findings(claims: Sequence[Claim], ctx: RuleContext, codes: frozenset[str]) -> list[Finding]:
+    """What every active per-document rule says of these claims (an article's or a claim file's)."""
+    return [f for code in sorted(codes) for f in RULES_BY_CODE[code]().check(claims, ctx)]
 
 
 def _suppress(doc: Document, findings: list[Finding], ctx: RuleContext, active: frozenset[str]) -> list[Finding]:
@@ -222,10 +226,7 @@ def check_claim_file(path: Path, reference: Reference, codes: frozenset[str], fi
         return str(path), [rule.problem_finding(p, reference) for p in problems if rule.code in codes], None
     claims = [c for c in loaded.claims if not _accepted(c)]
     ctx = RuleContext(path=str(path), reference=reference, as_of=loaded.as_of, figure_tolerance=figure_tolerance)
-    findings: list[Finding] = []
-    for code in sorted(codes):
-        findings.extend(RULES_BY_CODE[code]().check(claims, ctx))
-    return str(path), findings, claims
+    return str(path), _claim_findings(claims, ctx, codes), claims
 
 
 def _accepted(claim: Claim) -> bool:
