@@ -20,8 +20,9 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from .models import Organization, Person, Reference
+from .models import Office, Organization, Person, Reference
 from .normalize import name_key
+from .roles import office_country, role_of
 from .tokens import tokenize_runs
 
 
@@ -122,6 +123,14 @@ class NameIndex:
                 self.agreement_acronyms[acronym] = agreement.id
         for phrases in self.agreement_phrases.values():
             phrases.sort(key=lambda pair: -len(pair[0]))  # longest first
+        # Who held each (role, country) office: FL401 asks it for every title, so it is built once
+        # with the index rather than by a pass over every person for every article.
+        self.office_holders: dict[tuple[str, str | None], list[tuple[Person, Office]]] = {}
+        for person in reference.people.values():
+            for office in person.offices:
+                role = role_of(office.title)
+                if role is not None:
+                    self.office_holders.setdefault((role, office_country(office, person)), []).append((person, office))
         self.lexicon = common_names()
         self.words = common_words()
         self.max_edits = 2  # configurable (matching.max_edits): 0 turns fuzzy matching off

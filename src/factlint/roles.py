@@ -5,6 +5,10 @@ here: their titles vary too much to check."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .models import Office, Person
 
 # Most specific first: "Vice President" before "President", deputies before the office they deputise.
 _ROLES: list[tuple[str | None, str]] = [
@@ -45,3 +49,8 @@ def role_of(title: str) -> str | None:
         if pattern.search(title):
             return role
     return None
+
+
+def office_country(office: Office, person: Person) -> str | None:
+    """The country an office belongs to: its own, else its holder's."""
+    return office.country or person.country

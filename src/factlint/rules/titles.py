@@ -5,13 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from ..models import Claim, DescriptionClaim, Finding, Office, PartialDate, Person, Reference, TitleClaim
-from ..roles import ROLE_WORDS, role_of
+from ..index import index_for
+from ..models import Claim, DescriptionClaim, Finding, Office, PartialDate, Person, TitleClaim
+from ..roles import ROLE_WORDS, office_country, role_of
 from .base import Rule, RuleContext
-
-
-def office_country(office: Office, person: Person) -> str | None:
-    return office.country or person.country
 
 
 def _covers(office: Office, when: PartialDate) -> bool:
@@ -73,7 +70,7 @@ class WrongTitle(Rule):
             person = ctx.reference.people.get(claim.entity_id)
             if person is None or not person.offices:
                 continue
-            holders = holders if holders is not None else _holders(ctx.reference)
+            holders = holders if holders is not None else index_for(ctx.reference).office_holders
             country = claim.country or person.country
             others = holders.get((claim.role, country))
             if not others:
@@ -122,17 +119,6 @@ class WrongTitle(Rule):
         # Calling someone by a title they only gained later ("President Biden, in 2011...") is common
         # retrospective usage, not checked.
         return None, None
-
-
-def _holders(reference: Reference) -> dict[tuple[str, str | None], list[tuple[Person, Office]]]:
-    """Who held each (role, country) office, for every office the reference records."""
-    out: dict[tuple[str, str | None], list[tuple[Person, Office]]] = {}
-    for person in reference.people.values():
-        for office in person.offices:
-            role = role_of(office.title)
-            if role is not None:
-                out.setdefault((role, office_country(office, person)), []).append((person, office))
-    return out
 
 
 def _title_for(office: Office) -> str | None:
