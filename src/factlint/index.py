@@ -40,6 +40,10 @@ _PHRASE_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+")
 
 def phrase_tokens(text: str) -> list[tuple[int, int, str]]:
     """Words and numbers with their offsets and keys; "U.S." is one word, keyed "us"."""
+    if text.isascii():
+        # Lower-casing ASCII keeps every offset, and a token's key is then its text without dots:
+        # the same keys as name_key gives, at a fraction of the cost.
+        return [(m.start(), m.end(), m.group().replace(".", "")) for m in _PHRASE_TOKEN.finditer(text.lower())]
     return [(m.start(), m.end(), name_key(m.group())) for m in _PHRASE_TOKEN.finditer(text)]
 
 

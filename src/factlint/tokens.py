@@ -34,8 +34,14 @@ def tokenize_runs(text: str) -> list[list[Token]]:
     runs: list[list[Token]] = []
     current: list[Token] = []
     for m in WORD.finditer(text):
-        start, end = m.span()
         word = m.group()
+        if not word[0].isupper() and word not in CONNECTORS and word[:-2] not in CONNECTORS:
+            # Most words: lower case, not inside a name (the possessive "the's" is still a connector).
+            if current:
+                _close(current, runs)
+                current = []
+            continue
+        start, end = m.span()
         if word[-2:] in ("'s", "'S") and len(word) > 2:  # possessive: "Kim Jong Un's"
             word, end = word[:-2], end - 2
         initial = len(word) == 1 and word.isupper() and text[end:end + 1] == "."
