@@ -15,13 +15,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .claimfile import is_claim_file, load_claim_file
 from .document import KIND_BY_SUFFIX, Document, InputError, Kind, parse_document, read_document
 from .extract import extract_claims
 from .index import index_for
 from .models import CheckResult, Claim, Finding, Reference
 from .reference import load_reference
-from .rules import RULES_BY_CODE, RuleContext, enabled_codes
-from .claimfile import is_claim_file, load_claim_file
+from .rules import RULES_BY_CODE, Rule, RuleContext, enabled_codes
 from .rules.inputs import InvalidClaimFile, InvalidFrontMatter, UnreadableFile, UnusedSuppression
 
 DEFAULT_SUFFIXES = tuple(KIND_BY_SUFFIX)  # .md .markdown .mdown .txt .text .html .htm
@@ -119,7 +119,7 @@ def check_paths(paths: Iterable[str | Path], *, reference: Reference | None = No
     the other files are still checked. `codes`, when given, is the exact set of rules to run
     (instead of `select` and `ignore`)."""
     return review_paths(paths, reference=reference, as_of=as_of, select=select, ignore=ignore, include=include,
-                        exclude=exclude, codes=codes, figure_tolerance=figure_tolerance)[0]
+                        exclude=exclude, codes=codes, figure_tolerance=figure_tolerance, keep_documents=False)[0]
 
 
 @dataclass(frozen=True)
@@ -131,6 +131,12 @@ class _Settings:
     as_of: dt.date | None
     figure_tolerance: float
     max_edits: int
+    keep_documents: bool = True  # the text and claims of every document, for the HTML review page
+
+    @property
+    def run_rules(self) -> list[type[Rule]]:
+        return [RULES_BY_CODE[code] for code in sorted(self.codes) if RULES_BY_CODE[code].run_level]
+
 
 
 @dataclass(frozen=True)
@@ -151,7 +157,11 @@ def _check_one(path: Path, s: _Settings) -> _Checked:
         return _Checked(found, None, None)
     claims = extract(doc, s.reference, max_edits=s.max_edits)
     findings = check_document(doc, s.reference, s.codes, claims=claims, figure_tolerance=s.figure_tolerance)
-    return _Checked(findings, CheckedDocument(doc.path, doc.original, claims), (doc.path, claims))
+    # Only what the run needs goes back (from a worker, pickled): the claims the cross-document
+    # rules compare, and the document itself only for the review page.
+    compared = [c for c in claims if any(rule.compares(c) for rule in s.run_rules)]
+    return _Checked(findings, CheckedDocument(doc.path, doc.original, claims) if s.keep_documents else None,
+                    (doc.path, compared))
 
 
 # Worker processes receive the settings once, through the pool's initializer, rather than with
@@ -173,13 +183,14 @@ def review_paths(paths: Iterable[str | Path], *, reference: Reference | None = N
                  as_of: dt.date | None = None, select: Sequence[str] | None = None, ignore: Sequence[str] = (),
                  include: Sequence[str] = (), exclude: Sequence[str] = (),
                  codes: Iterable[str] | None = None, figure_tolerance: float = 0.0, max_edits: int = 2,
-                 progress: Callable[[int, int, int], None] | None = None, jobs: int = 1
-                 ) -> tuple[CheckResult, list[CheckedDocument]]:
-    """check_paths, also returning each document's text and claims (for the HTML review page).
-    `jobs` > 1 checks files in that many processes; the result is the same, in the same order."""
+                 progress: Callable[[int, int, int], None] | None = None, jobs: int = 1,
+                 keep_documents: bool = True) -> tuple[CheckResult, list[CheckedDocument]]:
+    """check_paths, also returning each document's text and claims (for the HTML review page;
+    `keep_documents=False` returns none). `jobs` > 1 checks files in that many processes; the result is
+    the same, in the same order."""
     settings = _Settings(reference if reference is not None else load_reference(),
                          frozenset(codes) if codes is not None else enabled_codes(select, ignore),
-                         as_of, figure_tolerance, max_edits)
+                         as_of, figure_tolerance, max_edits, keep_documents)
     files = list(iter_files(paths, include=include, exclude=exclude))
     if jobs > 1 and len(files) > 1:
         import multiprocessing

@@ -155,7 +155,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
             exclude=[*exclude, *cfg.exclude],
             figure_tolerance=(figure_tolerance if given("figure_tolerance") else cfg.figure_tolerance) / 100,
             max_edits=cfg.matching.max_edits, progress=progress if show_progress else None,
-            jobs=jobs or os.cpu_count() or 1)
+            jobs=jobs or os.cpu_count() or 1, keep_documents=fmt == "html")
         if show_progress:
             click.echo("\r\033[K", nl=False, err=True)
         return result.model_copy(update={"findings": apply_config(result.findings, cfg, loaded.base)}), documents

@@ -10,7 +10,6 @@ from pydantic import Field
 from .base import Model, PartialDate, Span
 from .reference import EventType
 
-
 MatchMethod = Literal["exact", "variant", "fuzzy", "given-as-surname", "partial"]
 
 

@@ -12,6 +12,7 @@ import json
 
 from ..models import CheckResult, Report, ReportFinding
 
+
 def render(result: CheckResult) -> str:
     report = Report(files_checked=result.files_checked, findings=[ReportFinding.of(f) for f in result.findings])
     return json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"

@@ -9,9 +9,9 @@ from .base import Rule, RuleContext
 from .consistency import InconsistentStatements
 from .dates import ContradictedEventDate, DateOfAnotherEvent
 from .figures import FigureMatchesNoSeries, FigureNotCovered
-from .titles import WrongDescription, WrongTitle
 from .inputs import InvalidClaimFile, InvalidFrontMatter, UnreadableFile, UnusedSuppression
 from .names import GivenNameAsSurname, MisspelledName, NotHouseStyle
+from .titles import WrongDescription, WrongTitle
 
 ALL_RULES: tuple[type[Rule], ...] = (
     MisspelledName,

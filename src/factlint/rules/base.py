@@ -50,6 +50,12 @@ class Rule:
     def check_run(self, documents: Sequence[tuple[str, Sequence[Claim]]], reference: Reference) -> Iterator[Finding]:
         return iter(())
 
+    @classmethod
+    def compares(cls, claim: Claim) -> bool:
+        """Whether check_run looks at this claim: only those are kept from each document of a run
+        (and sent back from worker processes)."""
+        return cls.run_level
+
     def finding(self, ctx: RuleContext, span: Span, text: str, message: str, *,
                 suggestion: str | None = None, entity_id: str | None = None,
                 source_id: str | None = None) -> Finding:

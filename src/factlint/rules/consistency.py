@@ -99,6 +99,10 @@ class InconsistentStatements(Rule):
     summary = "The same fact stated differently in one document or across a run"
     run_level: ClassVar[bool] = True
 
+    @classmethod
+    def compares(cls, claim: Claim) -> bool:
+        return _key(claim) is not None
+
     def check_run(self, documents: Sequence[tuple[str, Sequence[Claim]]], reference: Reference) -> Iterator[Finding]:
         groups: dict[_Key, list[tuple[str, Claim]]] = defaultdict(list)
         for path, claims in documents:
