@@ -20,7 +20,7 @@ from .write import write_atomic
 
 _MARKUP = re.compile(r"[<>`*_\[\]&]")
 # Rules whose suggestion can replace the flagged text without an editor reading the sentence.
-SAFE = frozenset({"FL101", "FL102", "FL103"})
+SAFE = frozenset({"FL101", "FL102", "FL103", "FL104"})
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,30 @@ _FOLD = {
 }
 
 
+# Cyrillic and Greek letters drawn exactly like Latin ones. Inside an otherwise Latin word they are
+# look-alikes (pasted from a spoofed source, or typed on the wrong keyboard), and are folded to the
+# Latin letter so the name still matches; FL104 then reports them. A word of Cyrillic or Greek alone
+# ("Путин", "Сера") is left as it is.
+CONFUSABLES = {
+    **dict(zip("аеорсухіјѕһԁԛԝӏ", "aeopcyxijshdqwl")),
+    **dict(zip("АВЕКМНОРСТУХІЈЅ", "ABEKMHOPCTYXIJS")),
+    **dict(zip("ονρ", "ovp")),
+    **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX")),
+}
+
+
+def latin_lookalike(original: str, start: int, end: int) -> bool:
+    """Is original[start:end], a confusable letter, inside a word written otherwise in Latin letters?"""
+    left = start
+    while left > 0 and start - left < 64 and original[left - 1].isalpha():
+        left -= 1
+    right = end
+    while right < len(original) and right - end < 64 and original[right].isalpha():
+        right += 1
+    word = original[left:right]
+    return any("a" <= c.lower() <= "z" for c in word) and all(c.isascii() or c in CONFUSABLES for c in word)
+
+
 def _joins_previous(ch: str) -> bool:
     # Combining marks and Hangul medial/final jamo belong to the character before them: NFC folds
     # them together, so they must stay in one cluster.
@@ -106,7 +130,10 @@ class FoldBuilder:
                 if cluster in _INVISIBLE:
                     i = j
                     continue
-                folded = fold_char_cluster(cluster)
+                if cluster in CONFUSABLES and latin_lookalike(original, i, j):
+                    folded = CONFUSABLES[cluster]
+                else:
+                    folded = fold_char_cluster(cluster)
             self._parts.append(folded)
             self._starts.extend([i] * len(folded))
             self._ends.extend([j] * len(folded))
@@ -123,6 +150,7 @@ class FoldBuilder:
 
 
 _NON_KEY = re.compile(r"[^0-9a-z]+")
+_NON_WORD = re.compile(r"[\W_]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _NON_ASCII_OR_AMP = re.compile(r"[^\x00-\x7f]+|&")
 
@@ -137,7 +165,8 @@ def name_key(text: str) -> str:
     or accents: "Kim Jong-un", "Kim Jong Un" and "KIM JONG UN" all give "kimjongun"."""
     if text.isascii():  # the common case, without the cost of Unicode decomposition
         return _NON_KEY.sub("", text.lower())
-    return _NON_KEY.sub("", strip_accents(text).casefold())
+    # Letters of other scripts stay in the key ("김여정", decomposed to jamo alike from NFC and NFD).
+    return _NON_WORD.sub("", strip_accents(text).casefold())
 
 
 def display_form(text: str) -> str:

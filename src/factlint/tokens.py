@@ -35,7 +35,7 @@ def tokenize_runs(text: str) -> list[list[Token]]:
     current: list[Token] = []
     for m in WORD.finditer(text):
         word = m.group()
-        if not word[0].isupper() and word not in CONNECTORS and word[:-2] not in CONNECTORS:
+        if word[0].islower() and word not in CONNECTORS and word[:-2] not in CONNECTORS:
             # Most words: lower case, not inside a name (the possessive "the's" is still a connector).
             if current:
                 _close(current, runs)
@@ -47,7 +47,8 @@ def tokenize_runs(text: str) -> list[list[Token]]:
         initial = len(word) == 1 and word.isupper() and text[end:end + 1] == "."
         if initial:
             end += 1
-        capitalized = word[0].isupper()
+        # Scripts without case (Hangul, Chinese, Arabic...) can hold names anywhere: "김여정".
+        capitalized = not word[0].islower()
         connector = not capitalized and word in CONNECTORS
         if not capitalized and not connector:
             _close(current, runs)

@@ -10,13 +10,14 @@ from .consistency import InconsistentStatements
 from .dates import ContradictedEventDate, DateOfAnotherEvent
 from .figures import FigureMatchesNoSeries, FigureNotCovered
 from .inputs import InvalidClaimFile, InvalidFrontMatter, UnreadableFile, UnusedSuppression
-from .names import GivenNameAsSurname, MisspelledName, NotHouseStyle
+from .names import GivenNameAsSurname, LookalikeCharacters, MisspelledName, NotHouseStyle
 from .titles import WrongDescription, WrongTitle
 
 ALL_RULES: tuple[type[Rule], ...] = (
     MisspelledName,
     GivenNameAsSurname,
     NotHouseStyle,
+    LookalikeCharacters,
     ContradictedEventDate,
     DateOfAnotherEvent,
     FigureMatchesNoSeries,

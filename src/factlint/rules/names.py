@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+import unicodedata
+
 from ..models import Claim, Finding, NameMention, Person, Severity
+from ..normalize import CONFUSABLES, latin_lookalike
 from .base import Rule, RuleContext
 
 
@@ -138,3 +141,50 @@ class NotHouseStyle(Rule):
                 yield self.finding(ctx, claim.span, claim.text,
                                    f'"{claim.normalized}" is an accepted spelling; house style is "{entity.name}"',
                                    suggestion=entity.name, entity_id=entity.id)
+
+
+class LookalikeCharacters(Rule):
+    """Known name written with look-alike letters from another script.
+
+    What it catches
+        A name from the reference in which a Cyrillic or Greek letter stands in for the Latin one it
+        looks exactly like: "Kim Yo Jоng" with a Cyrillic "о" (U+043E). The text reads correctly, but
+        search, spelling checks, indexes and copy-editing all miss it.
+
+    Why it matters
+        Look-alike letters come from spoofed or machine-garbled sources and from typing on the wrong
+        keyboard layout. A name that cannot be found by searching for it is a name readers and
+        archives lose; text built to slip past filters uses exactly this trick.
+
+    How it decides
+        While reading, a Cyrillic or Greek letter that is drawn like a Latin one is read as that Latin
+        letter when every other letter of its word is Latin, so the name still matches the
+        reference. A word written in Cyrillic or Greek alone ("Путин") is left as it is and is not
+        flagged. Misspellings are FL101's: a name both misspelled and spoofed gets FL101 only.
+
+    Example
+        Kim Yo Jоng (Cyrillic о)      →  Kim Yo Jong
+
+    Fix safety
+        Safe: the suggestion replaces only the look-alike letters with the Latin ones they imitate.
+    """
+
+    code = "FL104"
+    name = "lookalike-characters"
+    summary = "A known name written with look-alike Cyrillic or Greek letters"
+    severity = Severity.WARNING
+
+    def check(self, claims: Sequence[Claim], ctx: RuleContext) -> Iterator[Finding]:
+        for claim in claims:
+            if not isinstance(claim, NameMention) or claim.method == "fuzzy" or not claim.entity_id:
+                continue
+            text = claim.text
+            spoofed = [i for i, c in enumerate(text) if c in CONFUSABLES and latin_lookalike(text, i, i + 1)]
+            if not spoofed:
+                continue
+            letters = ", ".join(f'"{text[i]}" ({unicodedata.name(text[i], "?").title()}, U+{ord(text[i]):04X})'
+                                for i in spoofed[:3]) + (" and more" if len(spoofed) > 3 else "")
+            clean = "".join(CONFUSABLES[c] if i in spoofed else c for i, c in enumerate(text))
+            yield self.finding(ctx, claim.span, text,
+                               f'"{claim.normalized}" is written with look-alike letters from another script: {letters}',
+                               suggestion=clean, entity_id=claim.entity_id)
