@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import heapq
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from .claimfile import is_claim_file, load_claim_file
-from .document import KIND_BY_SUFFIX, Document, InputError, Kind, parse_document, read_document
+from .document import KIND_BY_SUFFIX, Document, InputError, Kind, Suppression, parse_document, read_document
 from .extract import extract_claims
 from .index import index_for
 from .models import CheckResult, Claim, Finding, Reference
@@ -57,8 +58,19 @@ def _suppress(doc: Document, findings: list[Finding], ctx: RuleContext, active: 
         return findings
     kept: list[Finding] = []
     used: set[tuple[int, int]] = set()
-    for f in findings:
-        covering = [s for s in doc.suppressions if s.covers(f.code, f.span.start)]
+    # A sweep in text order: each finding is compared only with the suppressions open where it is,
+    # not with every directive in the file.
+    pending = sorted(doc.suppressions, key=lambda s: s.start)
+    open_: list[tuple[int, int, Suppression]] = []  # a heap by end
+    n = 0
+    for f in sorted(findings, key=lambda f: f.span.start):
+        at = f.span.start
+        while n < len(pending) and pending[n].start <= at:
+            heapq.heappush(open_, (pending[n].end, n, pending[n]))
+            n += 1
+        while open_ and open_[0][0] <= at:
+            heapq.heappop(open_)
+        covering = [s for _, _, s in open_ if s.covers(f.code, at)]
         if covering:
             used.update(s.directive for s in covering)
         else:

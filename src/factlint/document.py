@@ -50,6 +50,7 @@ class Suppression:
 _DIRECTIVE_COMMENT = re.compile(r"<!--\s*factlint:\s*(ignore|disable|enable)\b([^>]*?)-->", re.I)
 _DIRECTIVE_LINE = re.compile(r"^[ \t]*(?:#|//|--)?[ \t]*factlint:[ \t]*(ignore|disable|enable)\b(.*)$", re.I | re.M)
 _NEXT_BLOCK_END = re.compile(r"\r?\n[ \t]*\r?\n|\Z")
+_NON_SPACE = re.compile(r"\S")
 
 
 def suppressions(text: str, kind: Kind, code: Sequence[tuple[int, int]] = ()) -> tuple[Suppression, ...]:
@@ -60,18 +61,27 @@ def suppressions(text: str, kind: Kind, code: Sequence[tuple[int, int]] = ()) ->
     pattern = _DIRECTIVE_LINE if kind == "text" else _DIRECTIVE_COMMENT
     out: list[Suppression] = []
     open_: list[tuple[int, frozenset[str], frozenset[str], tuple[int, int]]] = []
+    # Looked up by bisection, and the current line's start carried along: thousands of directives in
+    # one file must not each scan the code ranges, the line or the rest of the text again.
+    code_starts = [a for a, _ in code]
+    block_ends = [m.start() for m in _NEXT_BLOCK_END.finditer(text)]
+    line_start, scanned = 0, 0
     for m in pattern.finditer(text):
-        if any(a <= m.start() < b for a, b in code):
+        i = bisect.bisect_right(code_starts, m.start()) - 1
+        if i >= 0 and m.start() < code[i][1]:
             continue
+        newline = text.rfind("\n", scanned, m.start())
+        line_start, scanned = (newline + 1 if newline >= 0 else line_start), m.start()
         verb, codes = m.group(1).lower(), frozenset(re.findall(r"FL\d{1,3}", m.group(2).upper()))
         if verb == "ignore":
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            if text[line_start:m.start()].strip():  # "Kim Yo-Long spoke. <!-- factlint: ignore -->"
+            if _NON_SPACE.search(text, line_start, m.start()):  # "Kim Yo-Long spoke. <!-- factlint: ignore -->"
                 start, end = line_start, m.start()
             else:
-                body = re.compile(r"\S").search(text, m.end())
+                body = _NON_SPACE.search(text, m.end())
                 start = body.start() if body else m.end()
-                end = _NEXT_BLOCK_END.search(text, start).start()  # type: ignore[union-attr]
+                # The first blank line at or after `start` (text at `start` is not blank, so no
+                # separator found from the beginning straddles it).
+                end = block_ends[bisect.bisect_left(block_ends, start)]
             out.append(Suppression(start, end, codes, m.span()))
         elif verb == "disable":
             open_.append((m.end(), codes, frozenset(), m.span()))
@@ -244,7 +254,7 @@ _FENCE_OPEN = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*$", re.M)
 # Inline code never spans a blank line: a stray backtick must not hide two paragraphs of prose.
 _INLINE_CODE = re.compile(r"(?<![\\`])(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.S)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>")
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*?)?/?>")  # one \s, not \s+: no quadratic backtracking
 _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>", re.I)
 _URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]", re.I)
 _LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)")
@@ -362,7 +372,7 @@ def _code_ranges(text: str) -> list[tuple[int, int]]:
         closing = re.compile(rf"^[ ]{{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", re.M).search(text, opening.end())
         pos = closing.end() if closing else len(text)
         ranges.append((opening.start(), pos))
-    return ranges
+    return _merge(ranges)  # sorted and disjoint, for bisection
 
 
 def _front_matter(content: str, offset: int, text: str) -> tuple[dict, bool, tuple[int, int, str] | None]:

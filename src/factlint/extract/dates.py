@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, insort
 from collections.abc import Callable
 
 from ..document import Document
@@ -69,13 +70,14 @@ def extract_dates(doc: Document) -> list[DateMention]:
             continue  # a word the pattern cannot match without is absent: skip a pass over the text
         for m in pattern.finditer(text):
             start, end = m.span()
-            if any(start < b and end > a for a, b in taken):
+            i = bisect_left(taken, (end,))  # the taken spans that start before this one ends
+            if i and taken[i - 1][1] > start:
                 continue
             resolved = _RESOLVERS[name](m, doc.as_of)
             if resolved is None:
                 continue
             value, precision, relative = resolved
-            taken.append((start, end))
+            insort(taken, (start, end))  # kept sorted and disjoint, so one look decides an overlap
             part = m.groupdict().get("part")
             span = doc.span(start, end)
             out.append(DateMention(text=doc.original[span.start:span.end], span=span, value=value,

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from ..document import Document
 from ..index import NameIndex, phrase_tokens
 from ..models import AgreementMention, DateMention, EventClaim, EventType
-from .sentences import sentence_spans
+from .sentences import by_sentence, sentence_spans
 
 # Verb phrases and the events they can mean. Ambiguous cues list every reading; a date agrees with
 # the claim when it agrees with any of them.
@@ -82,13 +82,14 @@ def extract_events(doc: Document, agreements: list[AgreementMention], dates: lis
     text = doc.text
     at = doc.folded_at
     claims: list[EventClaim] = []
-    for s_start, s_end in sentence_spans(text):
-        in_sentence = [a for a in agreements if s_start <= at(a.span.start) < s_end]
+    sentences = sentence_spans(text)
+    agreements_in = by_sentence(sentences, agreements, lambda a: at(a.span.start))
+    # Only dates with a written (or explicitly relative) year can contradict a record.
+    dates_in = by_sentence(sentences, [d for d in dates if d.value is not None and not d.year_inferred],
+                           lambda d: at(d.span.start))
+    for (s_start, s_end), in_sentence, sentence_dates in zip(sentences, agreements_in, dates_in):
         if not in_sentence:
             continue
-        # Only dates with a written (or explicitly relative) year can contradict a record.
-        sentence_dates = [d for d in dates if s_start <= at(d.span.start) < s_end
-                          and d.value is not None and not d.year_inferred]
         used: set[int] = set()
         for agreement in in_sentence:
             # A date written straight before the name, or opening it: "the 1953 Mutual Defense Treaty".

@@ -9,6 +9,7 @@ in the sentence or a relative one ("last year") resolved against the article's d
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Literal
 
@@ -18,7 +19,9 @@ from .sentences import sentence_spans
 
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
            "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12}
-_NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# A number starts where a run of digits does: trying again at every digit of "1111…" or every group
+# of "1,000,000…" would make the scan quadratic.
+_NUMBER = r"(?<![\d,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn|trn|tn|[bmk])\b)?"
 _MONEY = re.compile(
     r"(?P<cur>US\$|\$|USD\s?|₩|KRW\s?)" + _NUMBER + _SCALE
@@ -49,25 +52,66 @@ _COUNTRY = {
 def extract_figures(doc: Document, dates: list[DateMention]) -> list[FigureClaim]:
     text = doc.text
     out: list[FigureClaim] = []
+    # Dates that can be a figure's period, by position: each sentence takes its own with a bisection,
+    # so a text of many sentences and many dates stays linear.
+    periods = sorted(((doc.folded_at(d.span.start), d) for d in dates
+                      if d.value is not None and d.precision in ("year", "month", "day")), key=lambda p: p[0])
+    starts = [at for at, _ in periods]
     for s_start, s_end in sentence_spans(text):
         sentence = text[s_start:s_end]
-        years = [d for d in dates if s_start <= doc.folded_at(d.span.start) < s_end
-                 and d.value is not None and d.precision in ("year", "month", "day")]
-        for amount in _amounts(sentence):
+        amounts = _amounts(sentence)
+        if not amounts:
+            continue
+        first, last = bisect_left(starts, s_start), bisect_left(starts, s_end)
+        # What the sentence says once, whatever number of figures it holds.
+        cues = _Cues(sentence)
+        for amount in amounts:
             a, b = s_start + amount.start, s_start + amount.end
-            hedge = _hedge(sentence[:amount.start])
-            metric = _metric(sentence, amount.start, amount.unit)
-            parties = [name for name, pattern in _COUNTRY.items() if pattern.search(sentence)]
-            exporter, importer = _direction(sentence, metric)
-            period = _period(doc, years, a)
+            hedge = _hedge(sentence[max(0, amount.start - _HEDGE_REACH):amount.start])
+            metric = cues.metric(amount.start, amount.unit)
+            exporter, importer = cues.direction(metric)
+            period = _period(periods, starts, first, last, a)
             span = doc.span(a, b)
             out.append(FigureClaim(
                 text=doc.original[span.start:span.end], span=span, value=amount.value, unit=amount.unit, step=amount.step,
-                hedge=hedge, metric=metric, exporter=exporter, importer=importer, parties=parties,  # type: ignore[arg-type]
+                hedge=hedge, metric=metric, exporter=exporter, importer=importer, parties=cues.parties,  # type: ignore[arg-type]
                 period=PartialDate(year=period.value.year) if period and period.value else None,
                 period_text=period.text if period else None,
                 confidence=0.8 if metric and period else 0.6 if metric else 0.4))
     return out
+
+
+class _Cues:
+    """The cue words of one sentence, found once: its metrics by position, its parties, and the
+    direction of trade for each metric."""
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self.parties = [name for name, pattern in _COUNTRY.items() if pattern.search(sentence)]
+        self.hits = [(metric, [m.start() for m in pattern.finditer(sentence)]) for metric, pattern in _METRICS]
+        self._directions: dict[FigureMetric | None, tuple[str | None, str | None]] = {}
+
+    def metric(self, at: int, unit: str) -> FigureMetric | None:
+        """The measure nearest to the figure in its sentence (on a tie, the first in _METRICS, then
+        the earlier cue)."""
+        best: tuple[int, FigureMetric] | None = None
+        for metric, positions in self.hits:
+            if metric == "troops" and unit != "count" or not positions:
+                continue
+            i = bisect_left(positions, at)
+            distance = min(abs(positions[j] - at) for j in (i - 1, i) if 0 <= j < len(positions))
+            if best is None or distance < best[0]:
+                best = (distance, metric)
+        return best[1] if best else None
+
+    def direction(self, metric: FigureMetric | None) -> tuple[str | None, str | None]:
+        if metric not in self._directions:
+            self._directions[metric] = _direction(self.sentence, metric)
+        return self._directions[metric]
+
+
+# How far before a figure a hedge ("more than", "approximately") may start.
+_HEDGE_REACH = 64
 
 
 Unit = Literal["USD", "KRW", "count", "percent"]
@@ -90,9 +134,11 @@ def _amounts(sentence: str) -> list[_Amount]:
         currency = (m.group("cur") or m.group("cur2") or "").strip().lower()
         unit: Unit = "KRW" if currency in ("₩", "krw", "won") else "USD"
         found.append(_Amount(m.start(), m.end(), *_value(number, scale_word), unit=unit))
+    money = [(a.start, a.end) for a in found]  # in text order, not overlapping
     for pattern, other in ((_PERCENT, "percent"), (_COUNT, "count")):
         for m in pattern.finditer(sentence):
-            if not any(m.start() < a.end and m.end() > a.start for a in found):
+            i = bisect_left(money, (m.end(),))  # money amounts that start before this one ends
+            if i == 0 or money[i - 1][1] <= m.start():
                 # A count's span is the number ("28,500 troops" points at "28,500").
                 end = m.end("num") if other == "count" else m.end()
                 found.append(_Amount(m.start(), end, *_value(m.group("num"), ""), unit=other))  # type: ignore[arg-type]
@@ -151,7 +197,13 @@ def _direction(sentence: str, metric: FigureMetric | None) -> tuple[str | None, 
     return exporter, importer
 
 
-def _period(doc: Document, years: list[DateMention], at: int) -> DateMention | None:
-    if not years:
+def _period(periods: list[tuple[int, DateMention]], starts: list[int], first: int, last: int,
+            at: int) -> DateMention | None:
+    """The date nearest the figure among periods[first:last], its sentence's (the earlier on a tie)."""
+    if first == last:
         return None
-    return min(years, key=lambda d: abs(doc.folded_at(d.span.start) - at))
+    i = bisect_left(starts, at, first, last)
+    before, after = (periods[i - 1] if i > first else None), (periods[i] if i < last else None)
+    if before is None or (after is not None and after[0] - at < at - before[0]):
+        return after[1] if after else None
+    return before[1]

@@ -4,13 +4,20 @@ holds them all."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
 
 # A full stop after these does not end a sentence: "Pres. Yoon", "U.S. officials", "Jan. 5".
 _ABBREVIATIONS = frozenset("""
 mr mrs ms dr gen lt col maj capt adm sgt pres sen rep gov amb st jr sr vs etc no nos fig approx
 jan feb mar apr jun jul aug sep sept oct nov dec corp inc ltd co dept est
 """.split())
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)|\n[ \t]*\n")
+# A punctuation run is matched from its first character only: retrying inside a run of ten thousand
+# dots would make the scan quadratic, and a shorter run ends where the longer one does.
+_END = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s|$)|\n[ \t]*\n")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -36,3 +43,21 @@ def _abbreviation_before(text: str, dot: int) -> bool:
     w = word.group(1)
     # Single capitals are initials ("H. R. McMaster", "U.S."), except a sentence ending in "I."
     return w.lower() in _ABBREVIATIONS or (len(w) == 1 and w.isupper() and w != "I")
+
+
+def sentence_index(spans: Sequence[tuple[int, int]], pos: int, starts: Sequence[int] | None = None) -> int | None:
+    """Which of `spans` (sorted, disjoint) holds `pos`; None when it falls between them."""
+    i = bisect_right(starts if starts is not None else [s for s, _ in spans], pos) - 1
+    return i if i >= 0 and pos < spans[i][1] else None
+
+
+def by_sentence(spans: Sequence[tuple[int, int]], items: Sequence[T], position: Callable[[T], int]) -> list[list[T]]:
+    """The items in each sentence, keeping their order, in one pass: asking every sentence about
+    every item would be quadratic in a long text."""
+    starts = [s for s, _ in spans]
+    out: list[list[T]] = [[] for _ in spans]
+    for item in items:
+        i = sentence_index(spans, position(item), starts)
+        if i is not None:
+            out[i].append(item)
+    return out

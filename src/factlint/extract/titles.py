@@ -18,7 +18,7 @@ from collections.abc import Callable
 from ..document import Document
 from ..models import DateMention, DescriptionClaim, NameMention, PartialDate, TitleClaim
 from ..roles import TITLE_PATTERN, role_of
-from .sentences import sentence_spans
+from .sentences import by_sentence, sentence_index, sentence_spans
 
 _COUNTRY_WORDS = [
     ("Democratic People's Republic of Korea", r"North Korean|North Korea's|North Korea|DPRK|Pyongyang's"),
@@ -55,6 +55,9 @@ def extract_titles(doc: Document, names: list[NameMention], dates: list[DateMent
     text = doc.text
     horizon = doc.as_of or horizon
     sentences = sentence_spans(text)
+    starts = [start for start, _ in sentences]
+    dates_in = by_sentence(sentences, [d for d in dates if d.value is not None and not d.year_inferred],
+                           lambda d: doc.folded_at(d.span.start))
     out: list[TitleClaim] = []
     for name in names:
         if name.entity_kind != "person" or name.entity_id is None or name.method == "given-as-surname":
@@ -83,7 +86,9 @@ def extract_titles(doc: Document, names: list[NameMention], dates: list[DateMent
                 or _HYPOTHETICAL.search(before_title) or text[m.end("title"):m.end("title") + 5].lower() == "-elect"):
             continue
         country_text = m.group("country") or (m.groupdict().get("country2"))
-        when, when_text = _when(doc.text, sentences, dates, doc.folded_at, a, horizon)
+        index = sentence_index(sentences, a, starts)
+        when, when_text = ((None, None) if index is None else
+                           _when(doc.text, sentences[index], dates_in[index], doc.folded_at, a, horizon))
         span = doc.span(t_start, t_end)
         former = (m.group("former") or "").lower()
         out.append(TitleClaim(
@@ -102,19 +107,16 @@ def _country(text: str | None) -> str | None:
     return None
 
 
-def _when(text: str, sentences: list[tuple[int, int]], dates: list[DateMention], at_folded: Callable[[int], int],
+def _when(text: str, sentence: tuple[int, int], dates: list[DateMention], at_folded: Callable[[int], int],
           at: int, horizon: dt.date | None) -> tuple[PartialDate | None, str | None]:
-    """The time a sentence speaks of: a date in it that says when ("in 2019", "on May 21, 2021").
-    A sentence without one is not placed in time: narrative often tells past events undated, and the
-    article's date would misplace them."""
-    index = next((i for i, (s, e) in enumerate(sentences) if s <= at < e), None)
-    if index is None:
-        return None, None
-    s, e = sentences[index]
+    """The time a sentence speaks of: a date in it (`dates`, those with a written year) that says when
+    ("in 2019", "on May 21, 2021"). A sentence without one is not placed in time: narrative often
+    tells past events undated, and the article's date would misplace them."""
+    s, e = sentence
     anchored = []
     for d in dates:
         pos = at_folded(d.span.start)
-        if d.value is None or d.year_inferred or not s <= pos < e or not _ANCHOR.search(text, s, pos):
+        if d.value is None or not _ANCHOR.search(text, s, pos):
             continue
         if horizon is not None and d.value.earliest() > horizon:
             continue  # a future date ("in 2030") is a plan, not the time of the sentence

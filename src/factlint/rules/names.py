@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-
 import unicodedata
+from collections.abc import Iterator, Sequence
 
 from ..models import Claim, Finding, NameMention, Person, Severity
 from ..normalize import CONFUSABLES, latin_lookalike
