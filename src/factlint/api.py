@@ -8,16 +8,16 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import fnmatch
-import heapq
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from .claimfile import is_claim_file, load_claim_file
-from .document import KIND_BY_SUFFIX, Document, InputError, Kind, Suppression, parse_document, read_document
+from .document import KIND_BY_SUFFIX, Document, InputError, Kind, parse_document, read_document
 from .extract import extract_claims
 from .index import index_for
 from .models import CheckResult, Claim, Finding, Reference
@@ -56,25 +56,18 @@ def _suppress(doc: Document, findings: list[Finding], ctx: RuleContext, active: 
     """Drop findings under inline suppressions; report the suppressions that dropped nothing (FL904)."""
     if not doc.suppressions:
         return findings
-    kept: list[Finding] = []
-    used: set[tuple[int, int]] = set()
-    # A sweep in text order: each finding is compared only with the suppressions open where it is,
-    # not with every directive in the file.
-    pending = sorted(doc.suppressions, key=lambda s: s.start)
-    open_: list[tuple[int, int, Suppression]] = []  # a heap by end
-    n = 0
-    for f in sorted(findings, key=lambda f: f.span.start):
-        at = f.span.start
-        while n < len(pending) and pending[n].start <= at:
-            heapq.heappush(open_, (pending[n].end, n, pending[n]))
-            n += 1
-        while open_ and open_[0][0] <= at:
-            heapq.heappop(open_)
-        covering = [s for _, _, s in open_ if s.covers(f.code, at)]
-        if covering:
-            used.update(s.directive for s in covering)
-        else:
-            kept.append(f)
+    # Per rule code, the union of what the suppressions cover and where its findings are, so each
+    # finding and each directive is one bisection: a file of thousands of directives stays linear.
+    by_code: dict[str, list[int]] = {}
+    for f in findings:
+        by_code.setdefault(f.code, []).append(f.span.start)
+    covered = {code: _union([(s.start, s.end) for s in doc.suppressions if s.applies(code)]) for code in by_code}
+    kept = [f for f in findings if not _within(covered[f.code], f.span.start)]
+    for starts in by_code.values():
+        starts.sort()
+    used = {s.directive for s in doc.suppressions
+            if any(s.applies(code) and bisect.bisect_left(starts, s.start) < bisect.bisect_left(starts, s.end)
+                   for code, starts in by_code.items())}
     if UnusedSuppression.code in active:
         rule = UnusedSuppression()
         for s in doc.suppressions:
@@ -84,6 +77,21 @@ def _suppress(doc: Document, findings: list[Finding], ctx: RuleContext, active: 
                 kept.append(rule.finding(ctx, doc.original_span(a, b), doc.original[a:b].strip(),
                                          f"suppression of {codes} suppresses nothing here"))
     return kept
+
+
+def _union(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        elif end > start:
+            out.append((start, end))
+    return out
+
+
+def _within(ranges: list[tuple[int, int]], at: int) -> bool:
+    i = bisect.bisect_right(ranges, (at, float("inf"))) - 1
+    return i >= 0 and at < ranges[i][1]
 
 
 def _run_findings(documents: list[tuple[str, list[Claim]]], reference: Reference, active: frozenset[str]) -> list[Finding]:

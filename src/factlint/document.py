@@ -41,10 +41,14 @@ class Suppression:
     directive: tuple[int, int]  # where the directive itself is written
     exempt: frozenset[str] = frozenset()  # ...except these (a partial `enable` after `disable`)
 
-    def covers(self, code: str, at: int) -> bool:
-        if not self.start <= at < self.end or any(code.startswith(c) for c in self.exempt):
+    def applies(self, code: str) -> bool:
+        """Whether it silences `code` at all (wherever it reaches)."""
+        if any(code.startswith(c) for c in self.exempt):
             return False
         return not self.codes or any(code.startswith(c) for c in self.codes)
+
+    def covers(self, code: str, at: int) -> bool:
+        return self.start <= at < self.end and self.applies(code)
 
 
 _DIRECTIVE_COMMENT = re.compile(r"<!--\s*factlint:\s*(ignore|disable|enable)\b([^>]*?)-->", re.I)

@@ -11,6 +11,8 @@ matched against the reference in three passes, most certain first:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal
 
@@ -210,14 +212,20 @@ def _fuzzy(found: tuple[Person, int], first: Token, last: Token, written_key: st
 def _choose(candidates: list[tuple[int, int, _Hit]]) -> list[_Hit]:
     """Closest first, then longest; drop candidates overlapping a better one, and spans where two
     different people fit equally well."""
-    chosen: list[_Hit] = []
     ranked = sorted(candidates, key=lambda c: (c[0], c[1], c[2].start))
+    fits: dict[tuple[int, int, int], set[str | None]] = defaultdict(set)
     for distance, _, hit in ranked:
-        rivals = [h for d, _, h in ranked if d == distance and (h.start, h.end) == (hit.start, hit.end)]
-        if any(r.entity_id != hit.entity_id for r in rivals):
-            continue
-        if all(hit.end <= h.start or hit.start >= h.end for h in chosen):
-            chosen.append(hit)
+        fits[distance, hit.start, hit.end].add(hit.entity_id)
+    chosen: list[_Hit] = []
+    taken: list[tuple[int, int]] = []  # spans chosen so far, sorted and disjoint
+    for distance, _, hit in ranked:
+        if len(fits[distance, hit.start, hit.end]) > 1:
+            continue  # two people fit equally well
+        i = bisect_left(taken, (hit.end,))
+        if i and taken[i - 1][1] > hit.start:
+            continue  # overlaps a better candidate
+        insort(taken, (hit.start, hit.end))
+        chosen.append(hit)
     return chosen
 
 
