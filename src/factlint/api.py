@@ -167,6 +167,16 @@ class _Checked:
 
 
 def _check_one(path: Path, s: _Settings) -> _Checked:
+    try:
+        return _check_file(path, s)
+    except Exception as exc:  # noqa: BLE001 - one file's failure must not lose the whole run
+        # A bug, not the author's fault: say so at the file, and go on with the others.
+        message = f"factlint failed on this file ({type(exc).__name__}: {exc}); please report it as a bug"
+        found = [UnreadableFile().file_finding(str(path), message, s.reference)] if UnreadableFile.code in s.codes else []
+        return _Checked(found, None, None)
+
+
+def _check_file(path: Path, s: _Settings) -> _Checked:
     if is_claim_file(path):
         claim_path, claim_findings, claims = check_claim_file(path, s.reference, s.codes, s.figure_tolerance)
         return _Checked(claim_findings, None, (claim_path, claims) if claims is not None else None)

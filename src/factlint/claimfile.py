@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from .document import parse_document
+from .document import InputError, decode, parse_document, read_file
 from .extract.dates import extract_dates
 from .extract.names import extract_names
 from .index import index_for
@@ -109,8 +109,8 @@ def load_claim_file(path: Path, reference: Reference) -> tuple[ClaimFile | None,
     """Read a claim file; spans point at the claim file's own lines, and what a hand-written claim
     leaves out is worked out from its text. Problems name the file and line."""
     try:
-        data, lines = load_yaml(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError) as exc:
+        data, lines = load_yaml(decode(read_file(path)))
+    except InputError as exc:
         return None, [Problem(path=str(path), message=f"cannot read claim file: {exc}")]
     except YamlError as exc:
         return None, [Problem(path=str(path), line=exc.line, message=exc.message)]

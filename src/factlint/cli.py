@@ -17,7 +17,7 @@ from . import __version__
 from .api import review_paths
 from .config import ConfigError, LoadedConfig, find_config, load_config
 from .config import apply as apply_config
-from .document import InputError, decode, split_lines
+from .document import InputError, decode, read_file, split_lines
 from .models import CheckResult, Reference, Severity
 from .reference import ReferenceError, load_reference, validate_reference
 from .rules import ALL_RULES, RULES_BY_CODE, UnknownRuleError, enabled_codes
@@ -266,7 +266,7 @@ def _line_reader() -> Callable[[str, int], str | None]:
     @lru_cache(maxsize=64)
     def lines(path: str) -> tuple[str, list[tuple[int, int]]] | None:
         try:
-            text = decode(Path(path).read_bytes())
+            text = decode(read_file(Path(path)))
         except (OSError, InputError):
             return None
         return text, split_lines(text)

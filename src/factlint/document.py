@@ -12,7 +12,9 @@ import bisect
 import codecs
 import datetime as dt
 import html
+import os
 import re
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,8 +53,10 @@ class Suppression:
         return self.start <= at < self.end and self.applies(code)
 
 
-_DIRECTIVE_COMMENT = re.compile(r"<!--\s*factlint:\s*(ignore|disable|enable)\b([^>]*?)-->", re.I)
-_DIRECTIVE_LINE = re.compile(r"^[ \t]*(?:#|//|--)?[ \t]*factlint:[ \t]*(ignore|disable|enable)\b(.*)$", re.I | re.M)
+# Bounded and without adjacent runs of the same characters: an unclosed directive or a line of
+# spaces must not make the scan quadratic.
+_DIRECTIVE_COMMENT = re.compile(r"<!--\s*factlint:\s*(ignore|disable|enable)\b([^>]{0,500}?)-->", re.I)
+_DIRECTIVE_LINE = re.compile(r"^[ \t]*(?:(?:#|//|--)[ \t]*)?factlint:[ \t]*(ignore|disable|enable)\b(.*)$", re.I | re.M)
 _NEXT_BLOCK_END = re.compile(r"\r?\n[ \t]*\r?\n|\Z")
 _NON_SPACE = re.compile(r"\S")
 
@@ -166,7 +170,7 @@ def decode_with_encoding(data: bytes) -> tuple[str, str, bytes]:
                 return data[len(bom):].decode(codec), codec, bom
             except UnicodeDecodeError as exc:
                 raise InputError(f"not valid {codec} text: {exc.reason} at byte {exc.start + len(bom)}") from None
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:
         raise InputError("binary file (contains NUL bytes)")
     try:
         return data.decode("utf-8"), "utf-8", b""
@@ -174,12 +178,38 @@ def decode_with_encoding(data: bytes) -> tuple[str, str, bytes]:
         raise InputError(f"not valid UTF-8: {exc.reason} at byte {exc.start}") from None
 
 
-def read_document(path: Path, *, as_of: dt.date | None = None, kind: Kind | None = None) -> Document:
+# No article is this long; a file that is (a pasted dump, a log) would cost minutes and gigabytes.
+MAX_FILE_BYTES = 5_000_000
+
+_NOT_REGULAR = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+                (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def read_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """A regular file's bytes, or an InputError saying why not. Opened without blocking, so a named
+    pipe or a device given as a file is reported instead of waiting or reading forever."""
     try:
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}") from None
-    return parse_document(decode(data), path=str(path), kind=kind or kind_for(path), as_of=as_of)
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            what = next((name for test, name in _NOT_REGULAR if test(info.st_mode)), "not a regular file")
+            raise InputError(f"not a regular file: {what}")
+        if info.st_size > limit:
+            raise InputError(f"file too large to check: {info.st_size:,} bytes (the limit is {limit:,})")
+        try:
+            data = handle.read(limit + 1)  # the size may have grown since fstat
+        except OSError as exc:
+            raise InputError(f"cannot read file: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise InputError(f"file too large to check: over {limit:,} bytes")
+    return data
+
+
+def read_document(path: Path, *, as_of: dt.date | None = None, kind: Kind | None = None) -> Document:
+    return parse_document(decode(read_file(path)), path=str(path), kind=kind or kind_for(path), as_of=as_of)
 
 
 def kind_for(path: Path) -> Kind:
@@ -199,9 +229,9 @@ def parse_document(text: str, *, path: str = "<text>", kind: Kind = "markdown",
             problems.append(problem)
         folded = _build(text, skips, entities=True)  # Markdown allows HTML entities too
     elif kind == "html":
-        folded = _build(text, _html_skips(text), entities=True)
+        folded = _build(text, _html_skips(text) + _address_skips(text), entities=True)
     else:
-        folded = _build(text, [], entities=False)
+        folded = _build(text, _address_skips(text), entities=False)
     date = _front_matter_date(front) or as_of
     line_starts = [start for start, _ in split_lines(text)]
     return Document(path=path, original=text, kind=kind, folded=folded, as_of=date, front_matter=front,
@@ -255,15 +285,21 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 # --- Markdown ----------------------------------------------------------------------------------
 
 _FENCE_OPEN = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*$", re.M)
-# Inline code never spans a blank line: a stray backtick must not hide two paragraphs of prose.
-_INLINE_CODE = re.compile(r"(?<![\\`])(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.S)
+# Backtick runs, for inline code (see _inline_code); an escaped run opens nothing.
+_BACKTICKS = re.compile(r"`+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*?)?/?>")  # one \s, not \s+: no quadratic backtracking
 _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>", re.I)
 _URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]", re.I)
+# Addresses written without a scheme ("state.gov/briefings/kim-yo-long") and e-mail addresses: a fix
+# must never rewrite them.
+_BARE_URL = re.compile(r"(?<![\w@./-])(?:[A-Za-z0-9-]+\.)+(?:com|org|net|gov|mil|edu|int|info|news|io|co|kr|kp|jp|cn|"
+                       r"tw|ru|uk|us|de|fr|eu)(?![\w-])(?:/[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"])?")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)")
 # "[id]: https://..." reference definitions; footnotes ("[^1]: text") are prose and stay.
-_LINK_DEF = re.compile(r"^[ ]{0,3}\[(?!\^)[^\]]+\]:[ \t]*<?[^\s>]+>?(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*$", re.M)
+_LINK_DEF = re.compile(r"^[ ]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?[^\s>]+>?(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*$", re.M)
 _LIST_ITEM = re.compile(r"^[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
@@ -289,7 +325,7 @@ def _front_matter_block(text: str) -> tuple[str, int, int, int] | None:
     if first not in ("---", "+++"):
         return None
     closers = ("---", "...") if first == "---" else ("+++",)
-    for start, end in lines[1:500]:
+    for start, end in lines[1:]:
         if text[start:end].rstrip() in closers:
             content_end = start
             block_end = end + (2 if text[end:end + 2] == "\r\n" else 1 if end < len(text) else 0)
@@ -359,7 +395,9 @@ def _markdown_skips(text: str) -> tuple[list[tuple[int, int]], dict, tuple[int, 
         i = bisect.bisect_right(fenced, (start, float("inf"))) - 1
         return i < 0 or start >= fenced[i][1]
 
-    for pattern in (_COMMENT, _INLINE_CODE, _AUTOLINK, _TAG, _LINK_TARGET, _LINK_DEF, _URL):
+    skips.extend(span for span in _inline_code(text) if outside(span[0]))
+    # Code, scripts and styles written as HTML inside Markdown are code too, tags and content.
+    for pattern in (_COMMENT, _HTML_HIDDEN, _AUTOLINK, _TAG, _LINK_TARGET, _LINK_DEF, _URL, _BARE_URL, _EMAIL):
         for found in pattern.finditer(text):
             if outside(found.start()):
                 start = found.start() + 1 if pattern is _LINK_TARGET else found.start()  # keep "]"
@@ -367,9 +405,42 @@ def _markdown_skips(text: str) -> tuple[list[tuple[int, int]], dict, tuple[int, 
     return skips, front, problem
 
 
+def _address_skips(text: str) -> list[tuple[int, int]]:
+    """URLs and e-mail addresses in any kind of document: never prose, never to be fixed."""
+    return [m.span() for pattern in (_AUTOLINK, _URL, _BARE_URL, _EMAIL) for m in pattern.finditer(text)]
+
+
+def _inline_code(text: str) -> list[tuple[int, int]]:
+    """Code spans: a run of backticks to the next run of the same length (CommonMark), never across a
+    blank line, so a stray backtick cannot hide two paragraphs of prose. Each run is looked up once,
+    by bisection, so unmatched runs of many lengths cost no rescans."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for i, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(i)
+    blanks = [m.start() for m in _BLANK_LINE.finditer(text)]
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(runs):
+        start, end = runs[i]
+        if start > 0 and text[start - 1] == "\\":  # an escaped run opens nothing
+            i += 1
+            continue
+        same = by_length[end - start]
+        k = bisect.bisect_right(same, i)
+        closer = same[k] if k < len(same) else None
+        # No blank line may start between the opener and the closer.
+        if closer is None or bisect.bisect_left(blanks, end) < bisect.bisect_left(blanks, runs[closer][0]):
+            i += 1
+            continue
+        out.append((start, runs[closer][1]))
+        i = closer + 1
+    return out
+
+
 def _code_ranges(text: str) -> list[tuple[int, int]]:
     """Fenced, indented and inline code: where a `factlint:` directive is an example, not a directive."""
-    ranges = [m.span() for m in _INLINE_CODE.finditer(text)] + _indented_code(text)
+    ranges = _inline_code(text) + _indented_code(text)
     pos = 0
     while opening := _FENCE_OPEN.search(text, pos):
         fence = opening.group(1)
@@ -412,7 +483,7 @@ def _front_matter_date(front: dict) -> dt.date | None:
 
 # --- HTML --------------------------------------------------------------------------------------
 
-_HTML_HIDDEN = re.compile(r"<(script|style|code|pre|template)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.S | re.I)
+_HTML_HIDDEN = re.compile(r"<(script|style|code|pre|template|textarea|kbd|samp)\b[^<>]*>.*?(?:</\1\s*>|\Z)", re.S | re.I)
 _HTML_TAG = re.compile(r"<[!/?]?[A-Za-z][^<>]*>")
 
 

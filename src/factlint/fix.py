@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .document import InputError, decode_with_encoding
+from .document import InputError, decode_with_encoding, read_file
 from .models import Finding
 from .write import write_atomic
 
@@ -46,7 +46,7 @@ def plan(findings: Iterable[Finding]) -> list[FileFix]:
     out = []
     for path, found in sorted(by_path.items()):
         try:
-            text, _, _ = decode_with_encoding(Path(path).read_bytes())
+            text, _, _ = decode_with_encoding(read_file(Path(path)))
         except (OSError, InputError):
             continue
         chosen: list[Finding] = []
@@ -70,7 +70,7 @@ def apply(fixes: Iterable[FileFix]) -> int:
     """Write the fixes; return how many replacements were made."""
     total = 0
     for fix in fixes:
-        _, codec, bom = decode_with_encoding(fix.path.read_bytes())
+        _, codec, bom = decode_with_encoding(read_file(fix.path))
         write_atomic_bytes(fix.path, bom + fix.after.encode(codec))
         total += fix.count
     return total

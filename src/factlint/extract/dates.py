@@ -73,7 +73,10 @@ def extract_dates(doc: Document) -> list[DateMention]:
             i = bisect_left(taken, (end,))  # the taken spans that start before this one ends
             if i and taken[i - 1][1] > start:
                 continue
-            resolved = _RESOLVERS[name](m, doc.as_of)
+            try:
+                resolved = _RESOLVERS[name](m, doc.as_of)
+            except (ValueError, OverflowError):
+                continue  # "next year" in an article dated 9999, "February 30": not a date
             if resolved is None:
                 continue
             value, precision, relative = resolved

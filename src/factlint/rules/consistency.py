@@ -26,6 +26,16 @@ def _key(claim: Claim) -> _Key | None:
     return None
 
 
+def _said(claim: Claim) -> _Key:
+    """What a claim states, and nothing else: two claims that say the same agree with everything alike."""
+    if isinstance(claim, EventClaim):
+        value = claim.date.value
+        return ("event", claim.date.precision, value and (value.year, value.month, value.day))
+    if isinstance(claim, FigureClaim):
+        return ("figure", claim.value, claim.step)
+    return ("other", claim.text)
+
+
 def _agree(a: Claim, b: Claim) -> bool:
     if isinstance(a, EventClaim) and isinstance(b, EventClaim):
         assert a.date.value is not None and b.date.value is not None
@@ -111,16 +121,28 @@ class InconsistentStatements(Rule):
                 if key is not None:
                     groups[key].append((path, claim))
         for members in groups.values():
+            # The other statement named is the first by path and position, whatever order the files
+            # came in; statements that say the same thing are compared once (a thousand repeats of
+            # one wrong date must not be a million comparisons).
+            members.sort(key=lambda m: (m[0], m[1].span.start))
+            firsts: dict[_Key, tuple[str, Claim]] = {}
             for path, claim in members:
-                if _confirmed(claim, reference):
+                firsts.setdefault(_said(claim), (path, claim))
+            confirmed: dict[_Key, bool] = {}
+            for path, claim in members:
+                said = _said(claim)
+                if said not in confirmed:
+                    confirmed[said] = _confirmed(claim, reference)
+                if confirmed[said]:
                     continue  # a statement the record confirms is never the one to flag
-                other = next(((p, c) for p, c in members if not _agree(claim, c)), None)
+                other = next(((p, c) for p, c in firsts.values() if not _agree(claim, c)), None)
                 if other is None:
                     continue
                 other_path, other_claim = other
-                place = "earlier in this document" if other_path == path else f"at {_where(other_path, other_claim.span)}"
                 if other_path == path:
                     place = f"at line {other_claim.span.line}, column {other_claim.span.column}"
+                else:
+                    place = f"at {_where(other_path, other_claim.span)}"
                 message = (f"{_what(claim, reference)}: {_stated(claim)} here, but {_stated(other_claim)} {place}")
                 ctx = RuleContext(path=path, reference=reference)
                 entity = claim.entity_id if isinstance(claim, EventClaim) else None
