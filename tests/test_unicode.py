@@ -29,10 +29,18 @@ def names(reference, text):
     "Kim Yo\u200dJong",  # zero-width joiner where the space belongs
     "Kim\u00a0Yo\u00a0Jong",  # no-break spaces
     "Kim Yo Jo\u00adng",  # soft hyphen
+    "Kim Yo Jo\u200eng",  # left-to-right mark
+    "Kim Yo \u202eJong\u202c",  # a right-to-left override and its pop
+    "Kim Yo Jo\u2066ng\u2069",  # an isolate
+    "Kim Yo Jong\ufe0f",  # a variation selector
+    "Kim Yo J\u034fong",  # combining grapheme joiner
+    "Kim Yo Jong\U000e0041",  # a tag character
 ])
 def test_disguised_forms_of_a_name_are_matched_and_silent(reference, written):
     found = names(reference, written + SAID)
-    assert [(text, entity) for text, entity, _ in found] == [(written, "kim-yo-jong")]
+    # An invisible character after the last letter is not part of the name's span.
+    assert [(text, entity) for text, entity, _ in found] == [(written.rstrip("\u202c\u2069\ufe0f\U000e0041"),
+                                                              "kim-yo-jong")]
     assert factlint.check_text(written + SAID, reference=reference, kind="text") == []
 
 
@@ -52,11 +60,12 @@ def test_decomposed_hangul_matches_the_composed_name(reference):
     ("Kim Yo J\u043eng", "о", 1),  # Cyrillic small o
     ("Antony Bl\u0456nken", "і", 1),  # Cyrillic Byelorussian-Ukrainian i
     ("\u0410ntony Blinken", "А", 1),  # Cyrillic capital A
+    ("\u041aim Yo Jong", "К", 1),  # Cyrillic capital Ka, the first letter of the family name
     ("Kim Yo J\u03bfng", "ο", 1),  # Greek omicron
 ])
 def test_lookalike_letters_in_a_name_are_flagged(reference, written, spoofed, column):
     findings = factlint.check_text(written + SAID, reference=reference, kind="text")
-    clean = written.replace(spoofed, {"о": "o", "і": "i", "А": "A", "ο": "o"}[spoofed])
+    clean = written.replace(spoofed, {"о": "o", "і": "i", "А": "A", "ο": "o", "К": "K"}[spoofed])
     assert brief(findings) == [("FL104", 1, column, clean)]
     assert findings[0].text == written
     assert f"U+{ord(spoofed):04X}" in findings[0].message
@@ -65,6 +74,12 @@ def test_lookalike_letters_in_a_name_are_flagged(reference, written, spoofed, co
 def test_lookalike_letters_in_a_lone_family_name_are_flagged(reference):
     text = "Antony Blinken arrived. Later, Bl\u0456nken said so."
     assert brief(factlint.check_text(text, reference=reference, kind="text")) == [("FL104", 1, 32, "Blinken")]
+
+
+def test_invisible_characters_inside_a_misspelling_do_not_hide_it(reference):
+    for invisible in ("\u200e", "\u200b", "\u2060", "\ufe0f"):
+        text = f"Kim Yo-Lo{invisible}ng said so."
+        assert brief(factlint.check_text(text, reference=reference, kind="text")) == [("FL101", 1, 1, "Kim Yo Jong")]
 
 
 def test_a_spoofed_misspelling_gets_the_misspelling_finding_only(reference):

@@ -73,8 +73,10 @@ def _suppress(doc: Document, findings: list[Finding], ctx: RuleContext, active: 
         for s in doc.suppressions:
             if s.directive not in used:
                 a, b = s.directive
+                written = doc.original[a:b]
+                a, b = a + len(written) - len(written.lstrip()), b - len(written) + len(written.rstrip())
                 codes = ", ".join(sorted(s.codes)) or "every rule"
-                kept.append(rule.finding(ctx, doc.original_span(a, b), doc.original[a:b].strip(),
+                kept.append(rule.finding(ctx, doc.original_span(a, b), doc.original[a:b],
                                          f"suppression of {codes} suppresses nothing here"))
     return kept
 

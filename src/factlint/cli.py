@@ -186,9 +186,12 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
         if show_diff:
             click.echo("".join(f.diff() for f in planned), nl=False)
             sys.exit(EXIT_FINDINGS if planned else EXIT_CLEAN)
-        count = fixes.apply(planned)
-        click.echo(f"Fixed {count} finding{'s' if count != 1 else ''} in {len(planned)} "
-                   f"file{'s' if len(planned) != 1 else ''}.", err=True)
+        count, skipped = fixes.apply(planned)
+        for path, reason in skipped:
+            click.echo(f"{path}: not fixed: {reason}", err=True)
+        written = len(planned) - len(skipped)
+        click.echo(f"Fixed {count} finding{'s' if count != 1 else ''} in {written} "
+                   f"file{'s' if written != 1 else ''}.", err=True)
         result, documents = run_check()
     if baseline and update_baseline:
         from .baseline import write_baseline

@@ -31,7 +31,9 @@ class FileFix:
     count: int
 
     def diff(self) -> str:
-        lines = difflib.unified_diff(self.before.splitlines(keepends=True), self.after.splitlines(keepends=True),
+        # Lines end at "\n" only, as diff and patch see them (str.splitlines would also split at U+2028
+        # and form feeds, and the patch would not apply).
+        lines = difflib.unified_diff(_lines(self.before), _lines(self.after),
                                      fromfile=f"a/{self.path.as_posix()}", tofile=f"b/{self.path.as_posix()}")
         # As diff and git print it, so that patch and git apply accept the output.
         return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
@@ -66,14 +68,33 @@ def plan(findings: Iterable[Finding]) -> list[FileFix]:
     return out
 
 
-def apply(fixes: Iterable[FileFix]) -> int:
-    """Write the fixes; return how many replacements were made."""
+def _lines(text: str) -> list[str]:
+    return [line for line in re.split(r"(?<=\n)", text) if line]
+
+
+def unwritable(path: Path) -> str | None:
+    """Why a fix must not be written to `path`, if it must not."""
+    info = path.stat()
+    if not info.st_mode & 0o222:
+        return "the file is read-only"  # root could write it, but the owner said no
+    if info.st_nlink > 1:
+        return "the file has other hard links, which an atomic rewrite would leave unfixed"
+    return None
+
+
+def apply(fixes: Iterable[FileFix]) -> tuple[int, list[tuple[Path, str]]]:
+    """Write the fixes; return how many replacements were made, and the files left alone and why."""
     total = 0
+    skipped: list[tuple[Path, str]] = []
     for fix in fixes:
+        reason = unwritable(fix.path.resolve())
+        if reason:
+            skipped.append((fix.path, reason))
+            continue
         _, codec, bom = decode_with_encoding(read_file(fix.path))
         write_atomic_bytes(fix.path, bom + fix.after.encode(codec))
         total += fix.count
-    return total
+    return total, skipped
 
 
 def write_atomic_bytes(path: Path, data: bytes) -> None:

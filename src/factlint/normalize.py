@@ -12,8 +12,12 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-# Characters removed outright: they are invisible and only break words apart.
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e")
+# Characters removed outright: invisible formatting that only breaks words apart or hides them. Zero
+# width spaces and joiners, the soft hyphen, bidirectional marks, embeddings, overrides and isolates,
+# the combining grapheme joiner, invisible operators, variation selectors and tag characters.
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f\u061c\u034f"
+                       "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2061\u2062\u2063\u2064"
+                       + "".join(map(chr, range(0xFE00, 0xFE10))) + "".join(map(chr, range(0xE0000, 0xE0080))))
 
 _FOLD = {
     **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc\uff07", "'"),
