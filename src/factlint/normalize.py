@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Sequence
 
 # Characters removed outright: invisible formatting that only breaks words apart or hides them. Zero
 # width spaces and joiners, the soft hyphen, bidirectional marks, embeddings, overrides and isolates,
@@ -70,7 +71,7 @@ class Folded:
 
     __slots__ = ("text", "starts", "ends")
 
-    def __init__(self, text: str, starts: list[int], ends: list[int]) -> None:
+    def __init__(self, text: str, starts: Sequence[int], ends: Sequence[int]) -> None:
         self.text = text
         self.starts = starts
         self.ends = ends
@@ -88,8 +89,10 @@ class FoldBuilder:
 
     def __init__(self) -> None:
         self._parts: list[str] = []
-        self._starts: list[int] = []
-        self._ends: list[int] = []
+        # Machine integers, not lists of Python ints: two offsets per character of a long article
+        # would otherwise cost 16 bytes of pointers plus the int objects each.
+        self._starts = array("q")
+        self._ends = array("q")
 
     def keep(self, original: str, start: int, end: int,
              special: Callable[[str, int], tuple[str, int] | None] | None = None) -> None:
