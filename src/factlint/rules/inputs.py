@@ -13,8 +13,10 @@ class UnreadableFile(Rule):
     """File cannot be read or decoded.
 
     What it catches
-        A file that cannot be opened, is binary, or is not valid UTF-8 (or UTF-16/32 with a byte-order
-        mark).
+        A file that cannot be opened, is binary (a NUL byte anywhere), or is not valid UTF-8 (or
+        UTF-16/32 with a byte-order mark); a path that is not a regular file (a named pipe, a device),
+        which is reported rather than waited on; a file over 5 MB, which no article is. Also a file
+        factlint itself failed on: that is a bug to report, and the run goes on without it.
 
     Why it matters
         A file factlint cannot read is a file nobody checked. The run goes on with the other files and
