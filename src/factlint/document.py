@@ -300,6 +300,9 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)")
 # "[id]: https://..." reference definitions; footnotes ("[^1]: text") are prose and stay.
 _LINK_DEF = re.compile(r"^[ ]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?[^\s>]+>?(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*$", re.M)
+# The label of a full reference link, "[the sister][Kim Yo-Long]": an identifier, not prose; rewriting
+# it would break the link.
+_LINK_LABEL = re.compile(r"(?<=\])\[[^\]\n]*\]")
 _LIST_ITEM = re.compile(r"^[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
@@ -397,7 +400,8 @@ def _markdown_skips(text: str) -> tuple[list[tuple[int, int]], dict, tuple[int, 
 
     skips.extend(span for span in _inline_code(text) if outside(span[0]))
     # Code, scripts and styles written as HTML inside Markdown are code too, tags and content.
-    for pattern in (_COMMENT, _HTML_HIDDEN, _AUTOLINK, _TAG, _LINK_TARGET, _LINK_DEF, _URL, _BARE_URL, _EMAIL):
+    for pattern in (_COMMENT, _HTML_HIDDEN, _AUTOLINK, _TAG, _LINK_TARGET, _LINK_LABEL, _LINK_DEF, _URL, _BARE_URL,
+                    _EMAIL):
         for found in pattern.finditer(text):
             if outside(found.start()):
                 start = found.start() + 1 if pattern is _LINK_TARGET else found.start()  # keep "]"

@@ -59,6 +59,8 @@ def plan(findings: Iterable[Finding]) -> list[FileFix]:
                 continue  # the file changed since it was checked
             if _MARKUP.search(f.text):
                 continue  # the name runs across a tag, a comment or code: replacing it would lose them
+            if text[f.span.start - 1:f.span.start] == "[" and text[f.span.end:f.span.end + 1] == "]":
+                continue  # "[Kim Yo-Long]" may be a shortcut reference link: its label must match a definition
             chosen.append(f)
         after = text
         for f in reversed(chosen):

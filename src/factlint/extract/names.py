@@ -111,17 +111,20 @@ def _exact_hits(text: str, index: NameIndex, run: list[Token]) -> list[_Hit]:
             hits.append(_Hit(run[i].start, run[i].end, acronym.entity_id, acronym.kind, "exact", 100.0, acronym.text))
             i += 1
             continue
-        for j in range(min(len(run), i + index.max_tokens), i, -1):
-            if run[j - 1].connector:
-                continue
-            forms = index.exact.get("".join(t.key for t in run[i:j]))
-            if forms:
-                start, end = run[i].start, run[j - 1].end
-                hits.append(_exact_hit(text[start:end], start, end, forms, index))
-                i = j
-                break
-        else:
+        # The longest known form starting here, its key grown one token at a time (a reference with a
+        # very long variant must not make every window a fresh join).
+        key, longest = "", None
+        for j in range(i + 1, min(len(run), i + index.max_tokens) + 1):
+            key += run[j - 1].key
+            if not run[j - 1].connector and key in index.exact:
+                longest = (j, index.exact[key])
+        if longest is None:
             i += 1
+            continue
+        j, forms = longest
+        start, end = run[i].start, run[j - 1].end
+        hits.append(_exact_hit(text[start:end], start, end, forms, index))
+        i = j
     return hits
 
 
