@@ -303,6 +303,7 @@ _LINK_DEF = re.compile(r"^[ ]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?[^\s>]+>?(?:[ \t]+(
 # The label of a full reference link, "[the sister][Kim Yo-Long]": an identifier, not prose; rewriting
 # it would break the link.
 _LINK_LABEL = re.compile(r"(?<=\])\[[^\]\n]*\]")
+_QUOTE_MARKERS = re.compile(r"[ ]{0,3}(?:>[ ]?)+")
 _LIST_ITEM = re.compile(r"^[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
@@ -337,10 +338,14 @@ def _front_matter_block(text: str) -> tuple[str, int, int, int] | None:
 
 
 def _indented_code(text: str) -> list[tuple[int, int]]:
-    """Indented code blocks: lines indented four spaces (or a tab) after a blank line, outside lists."""
+    """Indented code blocks: lines indented four spaces (or a tab) after a blank line, outside lists,
+    in block quotes too (">     code")."""
     blocks: list[tuple[int, int]] = []
     previous_blank, in_list, current = True, False, None
     for start, end in split_lines(text):
+        quote = _QUOTE_MARKERS.match(text, start, end)
+        if quote:
+            start = quote.end()
         line = text[start:end]
         blank = not line.strip()
         indented = line.startswith(("    ", "\t"))
