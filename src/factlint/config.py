@@ -19,15 +19,17 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import Field, ValidationError, field_validator
 
 from .models import Finding, Model, Severity
-from .yamlfile import YamlError, load_yaml
+from .yamlfile import LineMap, YamlError, load_yaml
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -68,18 +70,36 @@ class Config(Model):
             return {str(k).upper(): v for k, v in value.items()}
         return value
 
-    @model_validator(mode="after")
-    def _known_codes(self) -> Config:
+    # Field validators, not a model validator, so that an error names its key and line.
+    @field_validator("severity")
+    @classmethod
+    def _severity_known(cls, value: dict[str, Severity]) -> dict[str, Severity]:
         from .rules import RULES_BY_CODE
 
-        for code in self.severity:
+        for code in value:
             if code not in RULES_BY_CODE:
-                raise ValueError(f"severity: unknown rule code {code!r} (give full codes, e.g. FL101)")
-        for pattern, codes in self.per_file_ignores.items():
+                raise ValueError(f"unknown rule code {code!r} (give full codes, e.g. FL101)")
+        return value
+
+    @field_validator("per_file_ignores")
+    @classmethod
+    def _ignores_known(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        from .rules import RULES_BY_CODE
+
+        for pattern, codes in value.items():
             for code in codes:
                 if not any(c.startswith(code.upper()) for c in RULES_BY_CODE):
-                    raise ValueError(f"per-file-ignores {pattern!r}: unknown rule code or prefix {code!r}")
-        return self
+                    raise ValueError(f"{pattern!r}: unknown rule code or prefix {code!r}")
+        return value
+
+    @field_validator("as_of")
+    @classmethod
+    def _four_digit_year(cls, value: dt.date | None) -> dt.date | None:
+        # Date arithmetic ("last year", "10 years ago") must stay inside Python's years 1 to 9999;
+        # the reference schema uses the same range.
+        if value is not None and not 1000 <= value.year <= 9999:
+            raise ValueError(f"{value.isoformat()} is out of range (years 1000 to 9999)")
+        return value
 
 
 @dataclass
@@ -98,7 +118,7 @@ class LoadedConfig:
 
 def find_config(start: Path) -> Path | None:
     """The nearest configuration file at or above `start`."""
-    here = start.resolve()
+    here = resolved(start)
     for directory in [here, *here.parents] if here.is_dir() else [here.parent, *here.parent.parents]:
         for name in FILES:
             candidate = directory / name
@@ -107,11 +127,21 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+_TOOL_SECTION = re.compile(r"^[ \t]*\[*[ \t]*\"?tool\"?[ \t]*\.[ \t]*\"?factlint\b", re.MULTILINE)
+
+
 def _has_tool_section(path: Path) -> bool:
     try:
-        return "factlint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return False
+    try:
+        tool = tomllib.loads(text).get("tool", {})
+        return isinstance(tool, dict) and "factlint" in tool
+    except (tomllib.TOMLDecodeError, RecursionError):
+        # A broken pyproject that mentions [tool.factlint] is ours to report, not to skip silently
+        # (which would fall back to a parent's configuration or the defaults).
+        return bool(_TOOL_SECTION.search(text))
 
 
 def load_config(path: Path | None) -> LoadedConfig:
@@ -121,12 +151,18 @@ def load_config(path: Path | None) -> LoadedConfig:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
-    lines = None
+    lines: LineMap | None = None
     if path.name == "pyproject.toml":
         try:
-            data = tomllib.loads(text).get("tool", {}).get("factlint", {})
+            tool = tomllib.loads(text).get("tool", {})
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+            found = _TOML_AT.search(str(exc))
+            where = f"{path}:{found.group(1)}" if found else str(path)
+            raise ConfigError(f"{where}: invalid TOML: {_TOML_AT.sub('', str(exc))}") from None
+        except RecursionError:
+            raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
+        data = tool.get("factlint", {}) if isinstance(tool, dict) else {}
+        lines = _toml_lines(text)
     else:
         try:
             data, lines = load_yaml(text)
@@ -140,12 +176,32 @@ def load_config(path: Path | None) -> LoadedConfig:
         config = Config.model_validate(_normalise(data))
     except ValidationError as exc:
         err = exc.errors()[0]
-        key = ".".join(str(p) for p in err["loc"])
+        key = ".".join(str(p) for p in err["loc"]).replace("_", "-")
         top = raw_keys.get(str(err["loc"][0]), str(err["loc"][0])) if err["loc"] else ""
-        where = f"{path}:{lines.line((top,))}" if lines and lines.line((top,)) else str(path)
+        line = lines.line((top,)) if lines and top else None
+        where = f"{path}:{line}" if line else str(path)
         problem = "unknown key" if err["type"] == "extra_forbidden" else err["msg"].removeprefix("Value error, ")
-        raise ConfigError(f"{where}: {key.replace('_', '-')}: {problem}") from None
+        raise ConfigError(f"{where}: {key}: {problem}" if key else f"{where}: {problem}") from None
     return LoadedConfig(config=config, path=path, given=set(raw_keys))
+
+
+_TOML_AT = re.compile(r" ?\(at line (\d+), column \d+\)$")
+_TOML_TABLE = re.compile(r"^[ \t]*\[+([^\]]*)\]")
+_TOML_KEY = re.compile(r"^[ \t]*[\"']?([A-Za-z0-9_-]+)")
+
+
+def _toml_lines(text: str) -> LineMap:
+    """The line of each key under [tool.factlint] (tomllib keeps no positions): for error messages."""
+    positions: dict[tuple[str | int, ...], tuple[int, int]] = {}
+    table: list[str] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if header := _TOML_TABLE.match(line):
+            table = [part.strip().strip("\"'") for part in header.group(1).split(".")]
+            if table[:2] == ["tool", "factlint"] and len(table) > 2:  # [tool.factlint.matching]
+                positions.setdefault((table[2],), (number, 1))
+        elif table == ["tool", "factlint"] and (key := _TOML_KEY.match(line)):
+            positions.setdefault((key.group(1),), (number, key.start(1) + 1))
+    return LineMap(positions)
 
 
 def _snake(key: Any) -> str:
@@ -163,7 +219,7 @@ def _normalise(data: dict[str, Any]) -> dict[str, Any]:
 
 def ignored_for(config: Config, path: str, base: Path) -> set[str]:
     """Codes (or prefixes) that per-file-ignores turns off for `path`."""
-    relative = _relative(path, base)
+    relative = relative_path(path, base)
     out: set[str] = set()
     for pattern, codes in config.per_file_ignores.items():
         if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(Path(relative).name, pattern):
@@ -171,9 +227,19 @@ def ignored_for(config: Config, path: str, base: Path) -> set[str]:
     return out
 
 
-def _relative(path: str, base: Path) -> str:
+def resolved(path: str | Path) -> Path:
+    """The absolute, symlink-free path, or just the absolute path when the links loop or cannot be
+    read: one bad link must not abort a run that has checked every file."""
     try:
-        return Path(path).resolve().relative_to(base.resolve()).as_posix()
+        return Path(path).resolve()
+    except (OSError, RuntimeError):  # RuntimeError: "Symlink loop" before Python 3.13
+        return Path(os.path.abspath(path))
+
+
+def relative_path(path: str, base: Path) -> str:
+    """`path` relative to `base` when it lies under it, else as given (POSIX separators)."""
+    try:
+        return resolved(path).relative_to(resolved(base)).as_posix()
     except ValueError:
         return Path(path).as_posix()
 
