@@ -2,16 +2,22 @@
 
 A fingerprint is the rule, the file, the flagged text, the entity and which occurrence of that text it
 is: it survives edits elsewhere in the file (lines shifting) and changes when the flagged text changes.
+
+Input problems (FL9xx: a file that cannot be read, an invalid claim file, a bad suppression) are never
+recorded and never hidden: a baseline adopts today's findings, not today's unchecked files.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+from .config import relative_path
 from .models import Finding
 from .normalize import display_form
 from .write import write_atomic
@@ -19,18 +25,18 @@ from .write import write_atomic
 FORMAT = 1
 
 
-def _relative(path: str, base: Path) -> str:
-    try:
-        return Path(path).resolve().relative_to(base.resolve()).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
+def is_input_problem(finding: Finding) -> bool:
+    return finding.code.startswith("FL9")
 
 
 def fingerprints(findings: Iterable[Finding], base: Path) -> list[tuple[Finding, str]]:
+    """Each finding that a baseline may hold, with its fingerprint (input problems have none)."""
     seen: Counter[tuple[str, ...]] = Counter()
     out = []
     for f in findings:
-        key = (f.code, _relative(f.path, base), display_form(f.text), f.entity_id or "")
+        if is_input_problem(f):
+            continue
+        key = (f.code, relative_path(f.path, base), display_form(f.text), f.entity_id or "")
         occurrence = seen[key]
         seen[key] += 1
         digest = hashlib.sha256("\0".join((*key, str(occurrence))).encode("utf-8")).hexdigest()[:20]
@@ -44,9 +50,14 @@ class BaselineError(Exception):
 
 def load_baseline(path: Path) -> set[str]:
     try:
+        # A named pipe or a device would block or never end: only a regular file is read.
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise BaselineError(f"{path}: cannot read baseline: not a regular file")
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BaselineError(f"{path}: cannot read baseline: {exc}") from None
+    except RecursionError:  # json recurses once per level of [[[...]]]
+        raise BaselineError(f"{path}: cannot read baseline: nested too deeply") from None
     if not isinstance(data, dict) or data.get("factlint_baseline") != FORMAT or not isinstance(data.get("fingerprints"), list):
         raise BaselineError(f"{path}: not a factlint baseline (expected factlint_baseline: {FORMAT})")
     return {str(fp) for fp in data["fingerprints"]}
@@ -59,6 +70,7 @@ def write_baseline(path: Path, findings: Iterable[Finding], base: Path) -> int:
 
 
 def without_baseline(findings: list[Finding], known: set[str], base: Path) -> tuple[list[Finding], int]:
-    """Findings not in the baseline, and how many were left out."""
-    kept = [f for f, fp in fingerprints(findings, base) if fp not in known]
+    """Findings not in the baseline, and how many were left out. Input problems are always kept."""
+    hidden = {id(f) for f, fp in fingerprints(findings, base) if fp in known}
+    kept = [f for f in findings if id(f) not in hidden]
     return kept, len(findings) - len(kept)
