@@ -15,7 +15,7 @@ from click.core import ParameterSource
 
 from . import __version__
 from .api import review_paths
-from .config import ConfigError, LoadedConfig, find_config, load_config
+from .config import ConfigError, LoadedConfig, find_config, load_config, resolved
 from .config import apply as apply_config
 from .document import InputError, decode, read_file, split_lines
 from .models import CheckResult, Reference, Severity
@@ -175,7 +175,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
             return result, 0
         from .baseline import without_baseline
 
-        kept, hidden = without_baseline(result.findings, known, Path(baseline).resolve().parent)  # type: ignore[arg-type]
+        kept, hidden = without_baseline(result.findings, known, resolved(baseline).parent)  # type: ignore[arg-type]
         return result.model_copy(update={"findings": kept}), hidden
 
     result, documents = run_check()
@@ -196,9 +196,13 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
     if baseline and update_baseline:
         from .baseline import write_baseline
 
-        n = write_baseline(Path(baseline), result.findings, Path(baseline).resolve().parent)
+        n = write_baseline(Path(baseline), result.findings, resolved(baseline).parent)
         click.echo(f"Recorded {n} finding{'s' if n != 1 else ''} in {baseline}.", err=True)
-        sys.exit(EXIT_CLEAN)
+        # Files that could not be checked are never recorded: say so, and fail as any run would.
+        unchecked = [f for f in result.findings if f.code in ("FL901", "FL903")]
+        for f in unchecked:
+            click.echo(f"{f.path}: not recorded, not checked: {f.message}", err=True)
+        sys.exit(EXIT_ERROR if unchecked else EXIT_CLEAN)
     result, hidden = visible(result)
     if hidden and fmt == "text":
         click.echo(f"{hidden} finding{'s' if hidden != 1 else ''} in the baseline not shown.", err=True)
