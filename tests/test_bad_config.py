@@ -214,3 +214,13 @@ def test_a_symlink_loop_costs_one_finding_not_the_run_with_config_and_baseline(t
     loop = "cannot read file: Too many levels of symbolic links"
     assert findings(run) == [("good.md", "FL101", 1, '"Kim Yo-Long" looks like a misspelling of Kim Yo Jong'),
                              ("x.md", "FL901", 1, loop), ("y.md", "FL901", 1, loop)]
+
+
+@pytest.mark.parametrize("text", ["a: !!seq {b: 1}\n", "a: !!map [1]\n"])
+def test_a_collection_tagged_as_the_other_kind_is_an_error(text):
+    from factlint.yamlfile import YamlError, load_yaml
+
+    with pytest.raises(YamlError) as caught:
+        load_yaml(text)
+    assert caught.value.line == 1
+    assert "unsupported tag" in caught.value.message

@@ -237,11 +237,13 @@ def test_a_failure_inside_factlint_costs_one_file_not_the_run(tmp_path, monkeypa
         return real(doc, ref, **kwargs)
 
     monkeypatch.setattr(api, "extract", flaky)
+    failed = ("boom.md", "FL901", "factlint failed on this file (RuntimeError: simulated); please report it as a bug")
     result = api.check_paths([tmp_path], reference=reference)
     assert [(Path(f.path).name, f.code, f.message) for f in result.findings] == [
-        ("a.md", "FL101", '"Kim Yo-Long" looks like a misspelling of Kim Yo Jong'),
-        ("boom.md", "FL901", "factlint failed on this file (RuntimeError: simulated); please report it as a bug"),
-    ]
+        ("a.md", "FL101", '"Kim Yo-Long" looks like a misspelling of Kim Yo Jong'), failed]
+    # Reported even when FL901 is not among the selected rules: an unchecked file never passes silently.
+    result = api.check_paths([tmp_path], reference=reference, select=["FL2"])
+    assert [(Path(f.path).name, f.code, f.message) for f in result.findings] == [failed]
 
 
 def test_update_baseline_never_records_an_unreadable_file_and_says_so(tmp_path):

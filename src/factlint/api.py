@@ -173,9 +173,9 @@ def _check_one(path: Path, s: _Settings) -> _Checked:
         return _check_file(path, s)
     except Exception as exc:  # noqa: BLE001 - one file's failure must not lose the whole run
         # A bug, not the author's fault: say so at the file, and go on with the others.
+        # Reported whatever rules are selected: a file nobody checked must never pass silently.
         message = f"factlint failed on this file ({type(exc).__name__}: {exc}); please report it as a bug"
-        found = [UnreadableFile().file_finding(str(path), message, s.reference)] if UnreadableFile.code in s.codes else []
-        return _Checked(found, None, None)
+        return _Checked([UnreadableFile().file_finding(str(path), message, s.reference)], None, None)
 
 
 def _check_file(path: Path, s: _Settings) -> _Checked:

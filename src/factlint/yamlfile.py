@@ -25,7 +25,9 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
 Path = tuple[str | int, ...]
-_PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+# The one tag each kind of collection may carry: its own ("!!seq {a: 1}" is an error).
+_PLAIN_TAGS: dict[type, str] = {yaml.MappingStartEvent: "tag:yaml.org,2002:map",
+                                yaml.SequenceStartEvent: "tag:yaml.org,2002:seq"}
 MAX_NODES = 2_000_000  # values in one document, aliases included
 MAX_DEPTH = 100  # nested collections; the reference schema needs 5
 MAX_ALIAS_NODES = 10_000  # values reached through aliases; the project's own YAML uses none
@@ -187,7 +189,7 @@ class _Builder:
             self._count(event, replayed, path)
             if isinstance(event, yaml.ScalarEvent):
                 value = self._scalar(event, path)
-            elif event.tag not in (None, "!") and event.tag not in _PLAIN_TAGS:
+            elif event.tag not in (None, "!") and event.tag != _PLAIN_TAGS[type(event)]:
                 raise YamlError(_where(path, f"unsupported tag {event.tag!r}: only plain YAML is accepted"),
                                 _line(event))
             else:
