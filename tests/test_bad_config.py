@@ -196,7 +196,7 @@ def test_a_named_pipe_as_baseline_is_refused_not_waited_on(tmp_path):
     (tmp_path / "a.md").write_text(GOOD, encoding="utf-8")
     os.mkfifo(tmp_path / "base.json")
     run = Run("check", "a.md", "--baseline", "base.json", cwd=tmp_path, timeout=30)
-    assert (run.returncode, run.stderr) == (2, "factlint: error: base.json: cannot read baseline: not a regular file\n")
+    assert (run.returncode, run.stderr) == (2, "factlint: error: base.json: cannot read baseline: not a regular file: a named pipe\n")
 
 
 # --- symlink loops --------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from .models import CheckResult, Claim, Finding, Reference
 from .reference import load_reference
 from .rules import RULES_BY_CODE, Rule, RuleContext, enabled_codes
 from .rules.inputs import InvalidClaimFile, InvalidFrontMatter, UnreadableFile, UnusedSuppression
+from .spans import contains, merge
 
 DEFAULT_SUFFIXES = tuple(KIND_BY_SUFFIX)  # .md .markdown .mdown .txt .text .html .htm
 
@@ -61,8 +62,8 @@ def _suppress(doc: Document, findings: list[Finding], ctx: RuleContext, active: 
     by_code: dict[str, list[int]] = {}
     for f in findings:
         by_code.setdefault(f.code, []).append(f.span.start)
-    covered = {code: _union([(s.start, s.end) for s in doc.suppressions if s.applies(code)]) for code in by_code}
-    kept = [f for f in findings if not _within(covered[f.code], f.span.start)]
+    covered = {code: merge([(s.start, s.end) for s in doc.suppressions if s.applies(code)]) for code in by_code}
+    kept = [f for f in findings if not contains(covered[f.code], f.span.start)]
     for starts in by_code.values():
         starts.sort()
     used = {s.directive for s in doc.suppressions
@@ -79,21 +80,6 @@ def _suppress(doc: Document, findings: list[Finding], ctx: RuleContext, active: 
                 kept.append(rule.finding(ctx, doc.original_span(a, b), doc.original[a:b],
                                          f"suppression of {codes} suppresses nothing here"))
     return kept
-
-
-def _union(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for start, end in sorted(ranges):
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        elif end > start:
-            out.append((start, end))
-    return out
-
-
-def _within(ranges: list[tuple[int, int]], at: int) -> bool:
-    i = bisect.bisect_right(ranges, (at, float("inf"))) - 1
-    return i >= 0 and at < ranges[i][1]
 
 
 def _run_findings(documents: list[tuple[str, list[Claim]]], reference: Reference, active: frozenset[str]) -> list[Finding]:

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import stat
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
 from .config import relative_path
+from .document import InputError, decode, read_file
 from .models import Finding
 from .normalize import display_form
 from .write import write_atomic
@@ -48,13 +47,17 @@ class BaselineError(Exception):
     pass
 
 
+# A baseline of a whole archive holds a fingerprint (about 25 bytes) per finding: far larger than an article.
+_MAX_BYTES = 500_000_000
+
+
 def load_baseline(path: Path) -> set[str]:
     try:
-        # A named pipe or a device would block or never end: only a regular file is read.
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            raise BaselineError(f"{path}: cannot read baseline: not a regular file")
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        # Read as articles are: a named pipe or a device is an error, never waited on or read forever.
+        data = json.loads(decode(read_file(path, limit=_MAX_BYTES)))
+    except InputError as exc:
+        raise BaselineError(f"{path}: cannot read baseline: {exc}") from None
+    except json.JSONDecodeError as exc:
         raise BaselineError(f"{path}: cannot read baseline: {exc}") from None
     except RecursionError:  # json recurses once per level of [[[...]]]
         raise BaselineError(f"{path}: cannot read baseline: nested too deeply") from None

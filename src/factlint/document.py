@@ -22,6 +22,7 @@ from typing import Literal
 
 from .models import Span
 from .normalize import FoldBuilder, Folded
+from .spans import contains, merge
 from .yamlfile import YamlError, load_yaml
 
 Kind = Literal["markdown", "text", "html"]
@@ -65,18 +66,16 @@ def suppressions(text: str, kind: Kind, code: Sequence[tuple[int, int]] = ()) ->
     """`<!-- factlint: ignore FL101 -->` covers the next block (paragraph, list, table), or its own
     line when it ends a line of text; `disable` covers everything up to the `enable` that lifts it (or
     the end). In text files the directive is a line `factlint: ignore FL101`. Directives inside code
-    (`code` ranges) are examples, not directives."""
+    (`code`: sorted, disjoint ranges) are examples, not directives."""
     pattern = _DIRECTIVE_LINE if kind == "text" else _DIRECTIVE_COMMENT
     out: list[Suppression] = []
     open_: list[tuple[int, frozenset[str], frozenset[str], tuple[int, int]]] = []
     # Looked up by bisection, and the current line's start carried along: thousands of directives in
     # one file must not each scan the code ranges, the line or the rest of the text again.
-    code_starts = [a for a, _ in code]
     block_ends = [m.start() for m in _NEXT_BLOCK_END.finditer(text)]
     line_start, scanned = 0, 0
     for m in pattern.finditer(text):
-        i = bisect.bisect_right(code_starts, m.start()) - 1
-        if i >= 0 and m.start() < code[i][1]:
+        if contains(code, m.start()):
             continue
         newline = text.rfind("\n", scanned, m.start())
         line_start, scanned = (newline + 1 if newline >= 0 else line_start), m.start()
@@ -261,7 +260,7 @@ def _build(text: str, skips: list[tuple[int, int]], *, entities: bool) -> Folded
     builder = FoldBuilder()
     special = _html_entity if entities else None
     pos = 0
-    for start, end in _merge(skips):
+    for start, end in merge(skips):
         if start > pos:
             builder.keep(text, pos, start, special)
         # A skipped region still separates words; one that spanned lines still ends a sentence.
@@ -270,16 +269,6 @@ def _build(text: str, skips: list[tuple[int, int]], *, entities: bool) -> Folded
     if pos < len(text):
         builder.keep(text, pos, len(text), special)
     return builder.build()
-
-
-def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for start, end in sorted(r for r in ranges if r[1] > r[0]):
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((start, end))
-    return out
 
 
 # --- Markdown ----------------------------------------------------------------------------------
@@ -397,11 +386,10 @@ def _markdown_skips(text: str) -> tuple[list[tuple[int, int]], dict, tuple[int, 
         skips.append((opening.start(), end))
         pos = end
     skips.extend(_indented_code(text))
-    fenced = _merge(skips)
+    fenced = merge(skips)
 
     def outside(start: int) -> bool:
-        i = bisect.bisect_right(fenced, (start, float("inf"))) - 1
-        return i < 0 or start >= fenced[i][1]
+        return not contains(fenced, start)
 
     skips.extend(span for span in _inline_code(text) if outside(span[0]))
     # Code, scripts and styles written as HTML inside Markdown are code too, tags and content.
@@ -456,7 +444,7 @@ def _code_ranges(text: str) -> list[tuple[int, int]]:
         closing = re.compile(rf"^[ ]{{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", re.M).search(text, opening.end())
         pos = closing.end() if closing else len(text)
         ranges.append((opening.start(), pos))
-    return _merge(ranges)  # sorted and disjoint, for bisection
+    return merge(ranges)  # sorted and disjoint, for bisection
 
 
 def _front_matter(content: str, offset: int, text: str) -> tuple[dict, bool, tuple[int, int, str] | None]:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left, insort
 from collections.abc import Callable
 
 from ..document import Document
 from ..models import DateMention, DatePrecision, PartialDate
+from ..spans import Taken
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -61,7 +61,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 def extract_dates(doc: Document) -> list[DateMention]:
     """Every date expression, longest first where two overlap ("March 15, 2012" beats "2012")."""
     text = doc.text
-    taken: list[tuple[int, int]] = []
+    taken = Taken()
     out: list[DateMention] = []
     lowered = text.lower()
     for name, pattern in _PATTERNS:
@@ -70,8 +70,7 @@ def extract_dates(doc: Document) -> list[DateMention]:
             continue  # a word the pattern cannot match without is absent: skip a pass over the text
         for m in pattern.finditer(text):
             start, end = m.span()
-            i = bisect_left(taken, (end,))  # the taken spans that start before this one ends
-            if i and taken[i - 1][1] > start:
+            if taken.overlaps(start, end):
                 continue
             try:
                 resolved = _RESOLVERS[name](m, doc.as_of)
@@ -80,7 +79,7 @@ def extract_dates(doc: Document) -> list[DateMention]:
             if resolved is None:
                 continue
             value, precision, relative = resolved
-            insort(taken, (start, end))  # kept sorted and disjoint, so one look decides an overlap
+            taken.claim(start, end)
             part = m.groupdict().get("part")
             span = doc.span(start, end)
             out.append(DateMention(text=doc.original[span.start:span.end], span=span, value=value,

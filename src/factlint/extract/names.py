@@ -11,7 +11,6 @@ matched against the reference in three passes, most certain first:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal
@@ -23,6 +22,7 @@ from ..index import Form, NameIndex, edits, inflected
 from ..models import MatchMethod, NameMention, Person
 from ..normalize import display_form, name_key
 from ..romanization import is_korean_given_name
+from ..spans import Taken
 from ..tokens import Token, tokenize_runs
 
 # Words that may stand before a lone given name without being part of the name: "President Jae-in".
@@ -220,15 +220,11 @@ def _choose(candidates: list[tuple[int, int, _Hit]]) -> list[_Hit]:
     for distance, _, hit in ranked:
         fits[distance, hit.start, hit.end].add(hit.entity_id)
     chosen: list[_Hit] = []
-    taken: list[tuple[int, int]] = []  # spans chosen so far, sorted and disjoint
+    taken = Taken()
     for distance, _, hit in ranked:
-        if len(fits[distance, hit.start, hit.end]) > 1:
-            continue  # two people fit equally well
-        i = bisect_left(taken, (hit.end,))
-        if i and taken[i - 1][1] > hit.start:
-            continue  # overlaps a better candidate
-        insort(taken, (hit.start, hit.end))
-        chosen.append(hit)
+        # Two people who fit equally well: say nothing. A span overlapping a better one: drop it.
+        if len(fits[distance, hit.start, hit.end]) == 1 and taken.claim(hit.start, hit.end):
+            chosen.append(hit)
     return chosen
 
 
