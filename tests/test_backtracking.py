@@ -105,7 +105,12 @@ def test_adversarial_input_costs_time_in_proportion_to_its_size(reference, basel
         assert large / small <= GROWTH, f"{case}: {small:.3f} s → {large:.3f} s for 4× the text"
 
 
-@pytest.mark.parametrize("case", ["capitals", "spaces", "directives on every line"])
-def test_plain_text_files_too(reference, baseline, case):
+@pytest.mark.parametrize("kind, case", [
     # .txt files take `factlint: ignore` directives as whole lines: a pattern of their own.
-    assert seconds(reference, CASES[case](LARGE), kind="text") <= RATIO * baseline[LARGE]
+    ("text", "capitals"), ("text", "spaces"), ("text", "directives on every line"), ("text", "dotted words"),
+    # HTML files have their own skips: hidden elements, tags and entities.
+    ("html", "unclosed script tags"), ("html", "tag then spaces"), ("html", "entities"), ("html", "unclosed comments"),
+    ("html", "parentheses"),
+])
+def test_plain_text_and_html_files_too(reference, baseline, kind, case):
+    assert seconds(reference, CASES[case](LARGE), kind=kind) <= RATIO * baseline[LARGE]
