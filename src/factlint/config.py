@@ -246,10 +246,14 @@ def relative_path(path: str, base: Path) -> str:
 
 def apply(findings: list[Finding], config: Config, base: Path) -> list[Finding]:
     """Per-file ignores and severity overrides."""
+    if not config.per_file_ignores and not config.severity:
+        return findings
     out = []
+    ignored_in: dict[str, set[str]] = {}  # per path: resolving paths costs a system call or two
     for f in findings:
-        ignored = ignored_for(config, f.path, base)
-        if any(f.code.startswith(prefix) for prefix in ignored):
+        if f.path not in ignored_in:
+            ignored_in[f.path] = ignored_for(config, f.path, base) if config.per_file_ignores else set()
+        if any(f.code.startswith(prefix) for prefix in ignored_in[f.path]):
             continue
         severity = config.severity.get(f.code)
         out.append(f.model_copy(update={"severity": severity}) if severity else f)
