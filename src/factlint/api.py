@@ -14,6 +14,7 @@ import fnmatch
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .claimfile import is_claim_file, load_claim_file
@@ -141,7 +142,7 @@ class _Settings:
     max_edits: int
     keep_documents: bool = True  # the text and claims of every document, for the HTML review page
 
-    @property
+    @cached_property  # asked for every document
     def run_rules(self) -> list[type[Rule]]:
         return [RULES_BY_CODE[code] for code in sorted(self.codes) if RULES_BY_CODE[code].run_level]
 

@@ -286,6 +286,8 @@ _URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?
 _BARE_URL = re.compile(r"(?<![\w@./-])(?:[A-Za-z0-9-]+\.)+(?:com|org|net|gov|mil|edu|int|info|news|io|co|kr|kp|jp|cn|"
                        r"tw|ru|uk|us|de|fr|eu)(?![\w-])(?:/[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"])?")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# What is an address in every kind of document, never prose.
+_ADDRESSES = (_AUTOLINK, _URL, _BARE_URL, _EMAIL)
 _LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)")
 # "[id]: https://..." reference definitions; footnotes ("[^1]: text") are prose and stay.
 _LINK_DEF = re.compile(r"^[ ]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?[^\s>]+>?(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*$", re.M)
@@ -393,8 +395,7 @@ def _markdown_skips(text: str) -> tuple[list[tuple[int, int]], dict, tuple[int, 
 
     skips.extend(span for span in _inline_code(text) if outside(span[0]))
     # Code, scripts and styles written as HTML inside Markdown are code too, tags and content.
-    for pattern in (_COMMENT, _HTML_HIDDEN, _AUTOLINK, _TAG, _LINK_TARGET, _LINK_LABEL, _LINK_DEF, _URL, _BARE_URL,
-                    _EMAIL):
+    for pattern in (_COMMENT, _HTML_HIDDEN, _TAG, _LINK_TARGET, _LINK_LABEL, _LINK_DEF, *_ADDRESSES):
         for found in pattern.finditer(text):
             if outside(found.start()):
                 start = found.start() + 1 if pattern is _LINK_TARGET else found.start()  # keep "]"
@@ -404,7 +405,7 @@ def _markdown_skips(text: str) -> tuple[list[tuple[int, int]], dict, tuple[int, 
 
 def _address_skips(text: str) -> list[tuple[int, int]]:
     """URLs and e-mail addresses in any kind of document: never prose, never to be fixed."""
-    return [m.span() for pattern in (_AUTOLINK, _URL, _BARE_URL, _EMAIL) for m in pattern.finditer(text)]
+    return [m.span() for pattern in _ADDRESSES for m in pattern.finditer(text)]
 
 
 def _inline_code(text: str) -> list[tuple[int, int]]:
