@@ -71,7 +71,13 @@ def load_yaml(text: str) -> tuple[Any, LineMap]:
         return _Builder(loader).document()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise YamlError(_yaml_message(exc), mark.line + 1 if mark else None) from None
+        line = mark.line + 1 if mark else None
+        if "maximum nesting depth" in (exc.problem or ""):
+            # The libyaml in newer PyYAML wheels (6.0.4 seen) caps nesting at 1,000 itself, and its scanner
+            # looks ahead through a run of "[" before the parser hands this builder a single event, so its
+            # limit can fire before MAX_DEPTH does. The same problem gets the same message either way.
+            raise YamlError(f"nested too deeply (over {MAX_DEPTH} levels)", line) from None
+        raise YamlError(_yaml_message(exc), line) from None
     except yaml.YAMLError as exc:
         raise YamlError(str(exc)) from None
     except RecursionError:  # nothing here recurses; a last guard so no input gives a traceback
