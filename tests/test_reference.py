@@ -92,6 +92,7 @@ def test_dates_out_of_order(tmp_path):
             family: Person
             given: Test
             order: given-first
+            country: Testland
             sources: [s1]
             offices:
               - {title: Minister, start: 2020-05-01, end: 2019-01, source: s1}
@@ -104,8 +105,8 @@ def test_dates_out_of_order(tmp_path):
               - {type: entered_into_force, date: 2001, source: s1}
               - {type: signed, date: 2002-03-04, source: s1}
         """) == [
-        "data.yaml:11: p1: office 'Minister' ends (2019-01) before it starts (2020-05-01)",
-        "data.yaml:18: a1: entered_into_force (2001) is dated before signed (2002-03-04)",
+        "data.yaml:12: p1: office 'Minister' ends (2019-01) before it starts (2020-05-01)",
+        "data.yaml:19: a1: entered_into_force (2001) is dated before signed (2002-03-04)",
     ]
 
 

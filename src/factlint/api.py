@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import fnmatch
-import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from .claimfile import is_claim_file, load_claim_file
-from .document import KIND_BY_SUFFIX, Document, InputError, Kind, parse_document, read_document
+from .discover import iter_files
+from .document import MAX_FILE_BYTES, Document, InputError, Kind, decode, kind_for, parse_document, read_document
 from .extract import extract_claims
 from .index import index_for
 from .models import CheckResult, Claim, Finding, Reference
@@ -26,8 +25,6 @@ from .reference import load_reference
 from .rules import RULES_BY_CODE, Rule, RuleContext, enabled_codes
 from .rules.inputs import InvalidClaimFile, InvalidFrontMatter, UnreadableFile, UnusedSuppression
 from .spans import contains, merge
-
-DEFAULT_SUFFIXES = tuple(KIND_BY_SUFFIX)  # .md .markdown .mdown .txt .text .html .htm
 
 
 def extract(doc: Document, reference: Reference, *, max_edits: int = 2) -> list[Claim]:
@@ -123,12 +120,14 @@ class CheckedDocument:
 def check_paths(paths: Iterable[str | Path], *, reference: Reference | None = None,
                 as_of: dt.date | None = None, select: Sequence[str] | None = None, ignore: Sequence[str] = (),
                 include: Sequence[str] = (), exclude: Sequence[str] = (),
-                codes: Iterable[str] | None = None, figure_tolerance: float = 0.0) -> CheckResult:
+                codes: Iterable[str] | None = None, figure_tolerance: float = 0.0,
+                respect_gitignore: bool = True) -> CheckResult:
     """Check files and folders (recursively). A file that cannot be read becomes an FL901 finding;
     the other files are still checked. `codes`, when given, is the exact set of rules to run
-    (instead of `select` and `ignore`)."""
+    (instead of `select` and `ignore`). Folders are walked as `discover.iter_files` says."""
     return review_paths(paths, reference=reference, as_of=as_of, select=select, ignore=ignore, include=include,
-                        exclude=exclude, codes=codes, figure_tolerance=figure_tolerance, keep_documents=False)[0]
+                        exclude=exclude, codes=codes, figure_tolerance=figure_tolerance, keep_documents=False,
+                        respect_gitignore=respect_gitignore)[0]
 
 
 @dataclass(frozen=True)
@@ -159,10 +158,27 @@ def _check_one(path: Path, s: _Settings) -> _Checked:
     try:
         return _check_file(path, s)
     except Exception as exc:  # noqa: BLE001 - one file's failure must not lose the whole run
-        # A bug, not the author's fault: say so at the file, and go on with the others.
-        # Reported whatever rules are selected: a file nobody checked must never pass silently.
-        message = f"factlint failed on this file ({type(exc).__name__}: {exc}); please report it as a bug"
-        return _Checked([UnreadableFile().file_finding(str(path), message, s.reference)], None, None)
+        return _failed(str(path), exc, s)
+
+
+def _failed(path: str, exc: Exception, s: _Settings) -> _Checked:
+    # A bug, not the author's fault: say so at the file, and go on with the others.
+    # Reported whatever rules are selected: a file nobody checked must never pass silently.
+    message = f"factlint failed on this file ({type(exc).__name__}: {exc}); please report it as a bug"
+    return _Checked([UnreadableFile().file_finding(path, message, s.reference)], None, None)
+
+
+def _check_one_text(data: bytes, path: str, kind: Kind | None, s: _Settings) -> _Checked:
+    """An article read from standard input, reported under `path`."""
+    try:
+        if len(data) > MAX_FILE_BYTES:
+            raise InputError(f"input too large to check: over {MAX_FILE_BYTES:,} bytes")
+        doc = parse_document(decode(data), path=path, kind=kind or kind_for(Path(path)), as_of=s.as_of)
+        return _check_parsed(doc, s)
+    except InputError as exc:
+        return _unreadable(path, exc, s)
+    except Exception as exc:  # noqa: BLE001 - as in _check_one
+        return _failed(path, exc, s)
 
 
 def _check_file(path: Path, s: _Settings) -> _Checked:
@@ -172,8 +188,16 @@ def _check_file(path: Path, s: _Settings) -> _Checked:
     try:
         doc = read_document(path, as_of=s.as_of)
     except InputError as exc:
-        found = [UnreadableFile().file_finding(str(path), str(exc), s.reference)] if UnreadableFile.code in s.codes else []
-        return _Checked(found, None, None)
+        return _unreadable(str(path), exc, s)
+    return _check_parsed(doc, s)
+
+
+def _unreadable(path: str, exc: InputError, s: _Settings) -> _Checked:
+    found = [UnreadableFile().file_finding(path, str(exc), s.reference)] if UnreadableFile.code in s.codes else []
+    return _Checked(found, None, None)
+
+
+def _check_parsed(doc: Document, s: _Settings) -> _Checked:
     claims = extract(doc, s.reference, max_edits=s.max_edits)
     findings = check_document(doc, s.reference, s.codes, claims=claims, figure_tolerance=s.figure_tolerance)
     # Only what the run needs goes back (from a worker, pickled): the claims the cross-document
@@ -203,14 +227,16 @@ def review_paths(paths: Iterable[str | Path], *, reference: Reference | None = N
                  include: Sequence[str] = (), exclude: Sequence[str] = (),
                  codes: Iterable[str] | None = None, figure_tolerance: float = 0.0, max_edits: int = 2,
                  progress: Callable[[int, int, int], None] | None = None, jobs: int = 1,
-                 keep_documents: bool = True) -> tuple[CheckResult, list[CheckedDocument]]:
+                 keep_documents: bool = True, respect_gitignore: bool = True,
+                 stdin: tuple[bytes, str, Kind | None] | None = None) -> tuple[CheckResult, list[CheckedDocument]]:
     """check_paths, also returning each document's text and claims (for the HTML review page;
     `keep_documents=False` returns none). `jobs` > 1 checks files in that many processes; the result is
-    the same, in the same order."""
+    the same, in the same order. `stdin` is an article given as bytes, with the path to report it
+    under (`factlint check - --stdin-filename PATH`) and how to read it (None: as its suffix says)."""
     settings = _Settings(reference if reference is not None else load_reference(),
                          frozenset(codes) if codes is not None else enabled_codes(select, ignore),
                          as_of, figure_tolerance, max_edits, keep_documents)
-    files = list(iter_files(paths, include=include, exclude=exclude))
+    files = list(iter_files(paths, include=include, exclude=exclude, respect_gitignore=respect_gitignore))
     if jobs > 1 and len(files) > 1:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -238,11 +264,13 @@ def review_paths(paths: Iterable[str | Path], *, reference: Reference | None = N
                 progress(n, len(files), found)
             results.append(_check_one(path, settings))
             found += len(results[-1].findings)
+    if stdin is not None:
+        results.append(_check_one_text(*stdin, settings))
     findings = [f for r in results for f in r.findings]
     documents = [r.claims for r in results if r.claims is not None]
     findings.extend(_run_findings(documents, settings.reference, settings.codes))
     checked = [r.document for r in results if r.document is not None]
-    return CheckResult(findings=_sorted(findings), files_checked=len(files)), checked
+    return CheckResult(findings=_sorted(findings), files_checked=len(files) + (stdin is not None)), checked
 
 
 def check_claim_file(path: Path, reference: Reference, codes: frozenset[str], figure_tolerance: float = 0.0
@@ -262,42 +290,3 @@ def check_claim_file(path: Path, reference: Reference, codes: frozenset[str], fi
 def _accepted(claim: Claim) -> bool:
     review = claim.reviewed
     return review is not None and review.verdict == "accepted" and review.text in (None, claim.text)
-
-
-def iter_files(paths: Iterable[str | Path], *, include: Sequence[str] = (),
-               exclude: Sequence[str] = ()) -> Iterator[Path]:
-    """Files to check, in a stable order. A file named on the command line is always checked (unless
-    excluded); folders are walked for the default suffixes or the --include globs. Hidden folders are
-    skipped, as are symlinked folders (no loops)."""
-    for raw in paths:
-        root = Path(raw)
-        if root.is_dir():
-            for dirpath, dirnames, filenames in os.walk(root):
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
-                                     and not _excluded(Path(dirpath, d), exclude))
-                for name in sorted(filenames):
-                    candidate = Path(dirpath, name)
-                    if _wanted(candidate, include) and not _excluded(candidate, exclude):
-                        yield candidate
-        elif not _excluded(root, exclude):
-            yield root
-
-
-def _wanted(path: Path, include: Sequence[str]) -> bool:
-    if include:
-        return any(_matches(path, pattern) for pattern in include)
-    return path.suffix.lower() in DEFAULT_SUFFIXES
-
-
-def _excluded(path: Path, exclude: Sequence[str]) -> bool:
-    return any(_matches(path, pattern) for pattern in exclude)
-
-
-def _matches(path: Path, pattern: str) -> bool:
-    posix = path.as_posix()
-    return (fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(path.name, pattern)
-            or fnmatch.fnmatch(posix, f"*/{pattern}"))
-
-
-__all__ = ["CheckedDocument", "check_document", "check_paths", "review_paths", "check_text", "extract", "iter_files", "load_reference",
-           "KIND_BY_SUFFIX"]

@@ -19,13 +19,15 @@ from .config import relative_path
 from .document import InputError, decode, read_file
 from .models import Finding
 from .normalize import display_form
+from .rules import RULES_BY_CODE
 from .write import write_atomic
 
 FORMAT = 1
 
 
 def is_input_problem(finding: Finding) -> bool:
-    return finding.code.startswith("FL9")
+    rule = RULES_BY_CODE.get(finding.code)
+    return rule is None or rule.input_problem
 
 
 def fingerprints(findings: Iterable[Finding], base: Path) -> list[tuple[Finding, str]]:

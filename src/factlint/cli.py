@@ -15,11 +15,12 @@ from click.core import ParameterSource
 
 from . import __version__
 from .api import review_paths
-from .config import ConfigError, LoadedConfig, find_config, load_config, resolved
+from .config import ConfigError, LoadedConfig, find_config, load_config, resolved, to_toml
 from .config import apply as apply_config
-from .document import InputError, decode, read_file, split_lines
-from .models import CheckResult, Reference, Severity
+from .document import MAX_FILE_BYTES, InputError, Kind, decode, read_file, split_lines
+from .models import CheckResult, Finding, Reference, Severity
 from .reference import ReferenceError, load_reference, validate_reference
+from .report import FORMATS, View, plain
 from .rules import ALL_RULES, RULES_BY_CODE, UnknownRuleError, enabled_codes
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -78,17 +79,39 @@ def with_reference(f: Callable) -> Callable:
     return f
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, prog_name="factlint")
+class _Cli(click.Group):
+    """One error style for every error: `factlint: error: ...` on stderr and exit 2, whether click
+    (an unknown option, a bad choice) or factlint (a bad file, a bad configuration) found it."""
+
+    def main(self, *args, **kwargs):  # type: ignore[no-untyped-def,override]
+        try:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        except click.UsageError as exc:
+            hint = f"\nTry '{exc.ctx.command_path} -h' for help." if exc.ctx is not None else ""
+            click.echo(f"factlint: error: {exc.format_message()}{hint}", err=True)
+            sys.exit(EXIT_ERROR)
+        except click.ClickException as exc:
+            click.echo(f"factlint: error: {exc.format_message()}", err=True)
+            sys.exit(EXIT_ERROR)
+        except click.Abort:
+            click.echo("factlint: interrupted", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "-V", "--version", prog_name="factlint")
 def main() -> None:
     """factlint: check names, dates and figures in articles against a sourced reference."""
 
 
+_FIXABLE = ", ".join(rule.code for rule in ALL_RULES if rule.fix == "safe")
+_FORMAT_HELP = "; ".join(f"{name}: {f.help}" for name, f in FORMATS.items())
+
+
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "html"]), default="text",
-              show_default=True, help="text for people; json, sarif or github (annotations) for tools; html for a "
-                                      "review page (with -o).")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True,
+              help=_FORMAT_HELP + ".")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE instead of stdout.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
               help="Configuration file (default: the nearest .factlint.yaml or pyproject.toml [tool.factlint]).")
@@ -101,34 +124,53 @@ def main() -> None:
               help="Lowest severity that makes the exit code 1.")
 @click.option("--include", multiple=True, metavar="GLOB", help="Files to check inside folders (default: *.md *.markdown *.txt *.html).")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Files or folders to skip.")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+              help="Skip what .gitignore files ignore when walking folders (default: respect).")
+@click.option("--stdin-filename", metavar="PATH",
+              help="With `-` (or no paths): the path to report standard input under; its suffix says how to "
+                   "read it (default: Markdown) and its folder where to look for configuration.")
 @click.option("--figure-tolerance", type=click.FloatRange(0, 100), default=0.0, metavar="PERCENT",
               help="How far a figure may be from a reference series and still agree (default 0: equal at the "
                    "precision stated).")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Processes to check files in (0: one per CPU).")
-@click.option("--fix", is_flag=True, help="Apply safe fixes (FL101, FL102, FL103), then report what remains.")
+@click.option("--fix", is_flag=True, help=f"Apply safe fixes ({_FIXABLE}), then report what remains. With `-`, "
+                                          "print the fixed text and report on stderr.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the safe fixes as a unified diff; change nothing.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not recorded in FILE.")
 @click.option("--update-baseline", is_flag=True, help="Record the current findings in the --baseline file.")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, progress or notes.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour for text and concise output; `always` keeps it when piped (CI logs).")
 @with_reference
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | None, config_path: str | None,
           as_of: dt.date | None, select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
-          fail_on: str, include: tuple[str, ...], exclude: tuple[str, ...], figure_tolerance: float, jobs: int, fix: bool,
-          show_diff: bool, baseline: str | None, update_baseline: bool, color: str, references: tuple[str, ...],
-          no_default_reference: bool) -> None:
-    """Check articles (files or folders) and report findings.
+          fail_on: str, include: tuple[str, ...], exclude: tuple[str, ...], respect_gitignore: bool | None,
+          stdin_filename: str | None, figure_tolerance: float, jobs: int, fix: bool, show_diff: bool,
+          baseline: str | None, update_baseline: bool, statistics: bool, quiet: bool, color: str,
+          references: tuple[str, ...], no_default_reference: bool) -> None:
+    """Check articles (files or folders; default: the current folder; `-`: standard input).
+
+    Folders are walked for .md, .markdown, .txt and .html files, skipping hidden folders, tool and
+    build output (node_modules, virtual environments, build, dist) and what .gitignore ignores.
 
     Exit status: 0 nothing at or above --fail-on; 1 findings; 2 usage, configuration or input error
     (including a file that could not be read, reported as FL901 after the other files are checked).
     """
-    loaded = _config(config_path, paths)
-    cfg = loaded.config
 
     def given(name: str) -> bool:
         return ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE
 
+    from_stdin = "-" in paths or (not paths and stdin_filename is not None)
+    _refuse_conflicts(paths, fmt, given, output=output, stdin_filename=stdin_filename, fix=fix, show_diff=show_diff,
+                      update_baseline=update_baseline, baseline=baseline, statistics=statistics, quiet=quiet)
+    if not paths and not from_stdin:
+        paths = (".",)
+    files = tuple(p for p in paths if p != "-")
+    loaded = _config(config_path, [stdin_filename or "."] if from_stdin else list(files))
+    cfg = loaded.config
     select_codes = _codes(select) if given("select") else cfg.select
     extend = _codes(extend_select) + (["FL103"] if cfg.house_style else []) + list(cfg.extend_select)
     ignored = _codes(ignore) + ([] if given("ignore") else list(cfg.ignore))
@@ -136,29 +178,42 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
         codes = enabled_codes(select_codes or None, ignored, extend)
     except UnknownRuleError as exc:
         raise FactlintError(str(exc)) from None
-    if update_baseline and not baseline:
-        raise FactlintError("--update-baseline needs --baseline FILE")
+    for target in (output, baseline if update_baseline else None):
+        if target:
+            _writable(target)
     layers = [*(str(loaded.base / p) for p in cfg.reference), *references]
     reference = _reference(layers, not no_default_reference and cfg.default_reference)
+    stdin = None
+    if from_stdin:
+        data = click.get_binary_stream("stdin").read(MAX_FILE_BYTES + 1)
+        stdin = (data, stdin_filename or STDIN_NAME, None if stdin_filename else "markdown")
+    report_format = FORMATS[fmt]
+    people = report_format.for_people
 
     # A progress line on stderr for long runs, only when a person is watching the terminal.
-    show_progress = fmt == "text" and output is None and sys.stderr.isatty()
+    show_progress = people and not quiet and output is None and sys.stderr.isatty()
 
     def progress(done: int, total: int, found: int) -> None:
         if total >= 20:
             click.echo(f"\r  checked {done}/{total} files, {found} findings so far", nl=False, err=True)
 
-    def run_check() -> tuple[CheckResult, list]:
+    def run_check(stdin: tuple[bytes, str, Kind | None] | None) -> tuple[CheckResult, list]:
         result, documents = review_paths(
-            paths, reference=reference, as_of=as_of or cfg.as_of, codes=codes,
+            files, reference=reference, as_of=as_of or cfg.as_of, codes=codes,
             include=list(include) if given("include") else cfg.include,
             exclude=[*exclude, *cfg.exclude],
             figure_tolerance=(figure_tolerance if given("figure_tolerance") else cfg.figure_tolerance) / 100,
             max_edits=cfg.matching.max_edits, progress=progress if show_progress else None,
-            jobs=jobs or os.cpu_count() or 1, keep_documents=fmt == "html")
+            jobs=jobs or os.cpu_count() or 1, keep_documents=report_format.needs_documents,
+            respect_gitignore=cfg.respect_gitignore if respect_gitignore is None else respect_gitignore,
+            stdin=stdin)
         if show_progress:
             click.echo("\r\033[K", nl=False, err=True)
         return result.model_copy(update={"findings": apply_config(result.findings, cfg, loaded.base)}), documents
+
+    def note(message: str) -> None:
+        if not quiet:
+            click.echo(message, err=True)
 
     # The baseline's fingerprints hold paths relative to the baseline file, wherever factlint runs.
     known: set[str] | None = None
@@ -178,58 +233,135 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
         kept, hidden = without_baseline(result.findings, known, resolved(baseline).parent)  # type: ignore[arg-type]
         return result.model_copy(update={"findings": kept}), hidden
 
-    result, documents = run_check()
+    result, documents = run_check(stdin)
+    stdin_text = _decoded(stdin[0]) if stdin else None
+    report_stream = sys.stdout
     if fix or show_diff:
         from . import fix as fixes
 
-        planned = fixes.plan(visible(result)[0].findings)  # findings the baseline hides are left alone
+        shown = visible(result)[0].findings  # findings the baseline hides are left alone
+        if stdin is not None and stdin_text is not None:
+            fixed, count = fixes.fixed_text(stdin_text, [f for f in shown if f.path == stdin[1]])
+            planned = [fixes.FileFix(Path(stdin[1]), stdin_text, fixed, count)] if count else []
+        else:
+            planned = []
+        planned += fixes.plan(f for f in shown if stdin is None or f.path != stdin[1])
         if show_diff:
             click.echo("".join(f.diff() for f in planned), nl=False)
             sys.exit(EXIT_FINDINGS if planned else EXIT_CLEAN)
+        fixed_stdin = next((f for f in planned if stdin is not None and str(f.path) == stdin[1]), None)
+        if stdin is not None:
+            # As ruff and black do with `-`: the (fixed) text on stdout, the report on stderr.
+            sys.stdout.buffer.write(fixed_stdin.after.encode("utf-8") if fixed_stdin else stdin[0])
+            sys.stdout.flush()
+            report_stream = sys.stderr
+            if fixed_stdin is not None:
+                planned.remove(fixed_stdin)
+                stdin = (fixed_stdin.after.encode("utf-8"), stdin[1], stdin[2])
+                stdin_text = fixed_stdin.after
         count, skipped = fixes.apply(planned)
         for path, reason in skipped:
             click.echo(f"{path}: not fixed: {reason}", err=True)
-        written = len(planned) - len(skipped)
-        click.echo(f"Fixed {count} finding{'s' if count != 1 else ''} in {written} "
-                   f"file{'s' if written != 1 else ''}.", err=True)
-        result, documents = run_check()
+        written = len(planned) - len(skipped) + (fixed_stdin is not None)
+        count += fixed_stdin.count if fixed_stdin else 0
+        note(f"Fixed {count} finding{'s' if count != 1 else ''} in {written} file{'s' if written != 1 else ''}.")
+        result, documents = run_check(stdin)
     if baseline and update_baseline:
         from .baseline import write_baseline
 
-        n = write_baseline(Path(baseline), result.findings, resolved(baseline).parent)
-        click.echo(f"Recorded {n} finding{'s' if n != 1 else ''} in {baseline}.", err=True)
+        try:
+            n = write_baseline(Path(baseline), result.findings, resolved(baseline).parent)
+        except OSError as exc:
+            raise FactlintError(f"cannot write the baseline {baseline}: {exc.strerror or exc}") from None
+        note(f"Recorded {n} finding{'s' if n != 1 else ''} in {baseline}.")
         # Files that could not be checked are never recorded: say so, and fail as any run would.
-        unchecked = [f for f in result.findings if f.code in ("FL901", "FL903")]
+        unchecked = [f for f in result.findings if _unchecked(f)]
         for f in unchecked:
             click.echo(f"{f.path}: not recorded, not checked: {f.message}", err=True)
         sys.exit(EXIT_ERROR if unchecked else EXIT_CLEAN)
     result, hidden = visible(result)
-    if hidden and fmt == "text":
-        click.echo(f"{hidden} finding{'s' if hidden != 1 else ''} in the baseline not shown.", err=True)
-    if fmt == "json":
-        from .report import json as json_report
-        report = json_report.render(result)
-    elif fmt == "sarif":
-        from .report import sarif as sarif_report
-        report = sarif_report.render(result)
-    elif fmt == "github":
-        from .report import github as github_report
-        report = github_report.render(result)
-    elif fmt == "html":
-        from .report import html as html_report
-        report = html_report.render(result, documents)
+    if hidden and people:
+        note(f"{hidden} finding{'s' if hidden != 1 else ''} in the baseline not shown.")
+    to_terminal = output is None and report_stream.isatty()
+    use_colour = people and (color == "always" or (color == "auto" and to_terminal and "NO_COLOR" not in os.environ))
+    style = click.style if use_colour else plain
+    if statistics:
+        from .report.text import statistics as count_findings
+        from .report.text import summary
+
+        report = count_findings(result, fix_safe_codes(), {r.code: r.name for r in ALL_RULES})
+        report += "" if quiet else summary(result, style) + "\n"
     else:
-        from .report import text as text_report
-        to_terminal = output is None and sys.stdout.isatty()
-        use_colour = color == "always" or (color == "auto" and to_terminal and "NO_COLOR" not in os.environ)
-        style = click.style if use_colour else (lambda text, **_: text)
-        report = text_report.render(result, _line_reader(), style=style)
+        overrides = {stdin[1]: stdin_text} if stdin is not None and stdin_text is not None else {}
+        view = View(documents=documents, lines_of=_line_reader(overrides), style=style, summary=not quiet)
+        report = report_format.render(result, view)
     if output:
         from .write import write_atomic
-        write_atomic(Path(output), report)
+
+        try:
+            write_atomic(Path(output), report)
+        except OSError as exc:
+            raise FactlintError(f"cannot write {output}: {exc.strerror or exc}") from None
     else:
-        click.echo(report, nl=False)
+        click.echo(report, nl=False, color=use_colour, err=report_stream is sys.stderr)
     sys.exit(_exit_code(result, fail_on if given("fail_on") else cfg.fail_on))
+
+
+STDIN_NAME = "<stdin>"
+
+
+def _refuse_conflicts(paths: Sequence[str], fmt: str, given: Callable[[str], bool], *, output: str | None,
+                      stdin_filename: str | None, fix: bool, show_diff: bool, update_baseline: bool,
+                      baseline: str | None, statistics: bool, quiet: bool) -> None:
+    """Options that cannot work together are a usage error, never silently one of them."""
+    pairs = [
+        (fix and show_diff, "--fix and --diff"),
+        (show_diff and given("fmt"), f"--diff and --format {fmt}"),
+        (show_diff and output is not None, "--diff and --output (the diff goes to standard output)"),
+        (show_diff and update_baseline, "--diff and --update-baseline"),
+        (show_diff and statistics, "--diff and --statistics"),
+        (statistics and not FORMATS[fmt].for_people, f"--statistics and --format {fmt}"),
+        (statistics and update_baseline, "--statistics and --update-baseline"),
+    ]
+    for clash, names in pairs:
+        if clash:
+            raise click.UsageError(f"{names} cannot be used together")
+    if "-" in paths and len(paths) > 1:
+        raise click.UsageError("`-` (standard input) cannot be combined with other paths")
+    if stdin_filename is not None and paths and "-" not in paths:
+        raise click.UsageError("--stdin-filename names standard input: give `-` (or no paths)")
+    if update_baseline and not baseline:
+        raise click.UsageError("--update-baseline needs --baseline FILE")
+
+
+def _writable(target: str) -> None:
+    """Refuse, before checking anything, a report or baseline that could not be written."""
+    path = Path(target)
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise FactlintError(f"cannot write {target}: it is a folder")
+    if not folder.exists():
+        raise FactlintError(f"cannot write {target}: the folder {folder} does not exist")
+    if not folder.is_dir():
+        raise FactlintError(f"cannot write {target}: {folder} is not a folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise FactlintError(f"cannot write {target}: the folder {folder} is not writable")
+
+
+def _decoded(data: bytes) -> str | None:
+    try:
+        return decode(data)
+    except InputError:
+        return None
+
+
+def _unchecked(finding: Finding) -> bool:
+    rule = RULES_BY_CODE.get(finding.code)
+    return rule is not None and rule.unchecked
+
+
+def fix_safe_codes() -> frozenset[str]:
+    return frozenset(rule.code for rule in ALL_RULES if rule.fix == "safe")
 
 
 def _config(config_path: str | None, paths: Sequence[str]) -> LoadedConfig:
@@ -247,33 +379,24 @@ def show_config(path: str | None, config_path: str | None) -> None:
     """Print the effective configuration for PATH (default: here) and where each value comes from."""
     loaded = _config(config_path, [path] if path else [])
     click.echo(f"# configuration file: {loaded.path or 'none found'}")
-    data = loaded.config.model_dump(mode="json")
-    for key, value in data.items():
-        if isinstance(value, dict) and key == "matching":
-            value = {k.replace("_", "-"): v for k, v in value.items()}
-        click.echo(f"{key.replace('_', '-')} = {json_value(value)}  # {loaded.origin(key)}")
-
-
-def json_value(value: object) -> str:
-    import json
-
-    return json.dumps(value, ensure_ascii=False)
+    click.echo(to_toml(loaded), nl=False)
 
 
 def _exit_code(result: CheckResult, fail_on: str) -> int:
-    if any(f.code in ("FL901", "FL903") for f in result.findings):  # input the run could not check
+    if any(_unchecked(f) for f in result.findings):  # input the run could not check
         return EXIT_ERROR
     threshold = FAIL_ON[fail_on]
     return EXIT_FINDINGS if any(f.severity.rank >= threshold for f in result.findings) else EXIT_CLEAN
 
 
-def _line_reader() -> Callable[[str, int], str | None]:
-    """Lines of checked files for snippets, read again only for files with findings."""
+def _line_reader(texts: dict[str, str]) -> Callable[[str, int], str | None]:
+    """Lines of checked files for snippets, read again only for files with findings (`texts`: those
+    not on disk, such as standard input)."""
 
     @lru_cache(maxsize=64)
     def lines(path: str) -> tuple[str, list[tuple[int, int]]] | None:
         try:
-            text = decode(read_file(Path(path)))
+            text = texts[path] if path in texts else decode(read_file(Path(path)))
         except (OSError, InputError):
             return None
         return text, split_lines(text)
@@ -305,8 +428,8 @@ def extract(paths: tuple[str, ...], out_dir: str, as_of: dt.date | None, include
     claims that still read the same. Check a claim file like an article: factlint check x.claims.yaml
     """
     from .api import extract as extract_claims
-    from .api import iter_files
     from .claimfile import claim_file_path, dump_claims, is_claim_file, load_claim_file
+    from .discover import iter_files
     from .document import read_document
     from .write import write_atomic
 

@@ -52,6 +52,7 @@ class Config(Model):
     default_reference: bool = True
     include: list[str] = []
     exclude: list[str] = []
+    respect_gitignore: bool = True
     select: list[str] | None = None
     extend_select: list[str] = []
     ignore: list[str] = []
@@ -79,6 +80,17 @@ class Config(Model):
         for code in value:
             if code not in RULES_BY_CODE:
                 raise ValueError(f"unknown rule code {code!r} (give full codes, e.g. FL101)")
+        return value
+
+    @field_validator("select", "extend_select", "ignore")
+    @classmethod
+    def _codes_known(cls, value: list[str] | None) -> list[str] | None:
+        from .rules import UnknownRuleError, enabled_codes
+
+        try:
+            enabled_codes(value or (), value or ())  # expands every code and prefix, or says which is unknown
+        except UnknownRuleError as exc:
+            raise ValueError(str(exc)) from None
         return value
 
     @field_validator("per_file_ignores")
@@ -258,3 +270,49 @@ def apply(findings: list[Finding], config: Config, base: Path) -> list[Finding]:
         severity = config.severity.get(f.code)
         out.append(f.model_copy(update={"severity": severity}) if severity else f)
     return out
+
+
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def to_toml(loaded: LoadedConfig) -> str:
+    """The effective configuration as a `[tool.factlint]` table that can be pasted into pyproject.toml
+    (and read back to the same settings), each value with where it comes from. A setting with no value
+    (`select` when the default rules apply) is a comment: TOML has no null."""
+    lines = ["[tool.factlint]"]
+    for key, value in loaded.config.model_dump().items():
+        name = key.replace("_", "-")
+        origin = loaded.origin(key)
+        if key == "matching":  # a settings table of its own: its keys are spelled like the top level's
+            value = {k.replace("_", "-"): v for k, v in value.items()}
+        if value is None:
+            lines.append(f"# {name}: not set  # {origin}")
+        else:
+            lines.append(f"{name} = {_toml_value(value)}  # {origin}")
+    return "\n".join(lines) + "\n"
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        # JSON's string escapes (\\, \", \n, \uXXXX...) are all valid in a TOML basic string.
+        import json
+
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Severity):
+        return _toml_value(value.value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        items = [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items()]
+        return "{" + ", ".join(items) + "}" if items else "{}"
+    raise TypeError(f"no TOML form for {value!r}")  # pragma: no cover - every Config field is covered
+
+
+def _toml_key(key: Any) -> str:
+    return str(key) if _BARE_KEY.match(str(key)) else _toml_value(str(key))

@@ -16,11 +16,12 @@ from pathlib import Path
 
 from .document import InputError, decode_with_encoding, read_file
 from .models import Finding
+from .rules import ALL_RULES
 from .write import write_atomic
 
 _MARKUP = re.compile(r"[<>`*_\[\]&]")
 # Rules whose suggestion can replace the flagged text without an editor reading the sentence.
-SAFE = frozenset({"FL101", "FL102", "FL103", "FL104"})
+SAFE = frozenset(rule.code for rule in ALL_RULES if rule.fix == "safe")
 
 
 @dataclass(frozen=True)
@@ -51,23 +52,31 @@ def plan(findings: Iterable[Finding]) -> list[FileFix]:
             text, _, _ = decode_with_encoding(read_file(Path(path)))
         except (OSError, InputError):
             continue
-        chosen: list[Finding] = []
-        for f in sorted(found, key=lambda f: (f.span.start, f.span.end)):
-            if chosen and f.span.start < chosen[-1].span.end:
-                continue
-            if text[f.span.start:f.span.end] != f.text:
-                continue  # the file changed since it was checked
-            if _MARKUP.search(f.text):
-                continue  # the name runs across a tag, a comment or code: replacing it would lose them
-            if text[f.span.start - 1:f.span.start] == "[" and text[f.span.end:f.span.end + 1] == "]":
-                continue  # "[Kim Yo-Long]" may be a shortcut reference link: its label must match a definition
-            chosen.append(f)
-        after = text
-        for f in reversed(chosen):
-            after = after[:f.span.start] + (f.suggestion or "") + after[f.span.end:]
-        if chosen and after != text:
-            out.append(FileFix(Path(path), text, after, len(chosen)))
+        after, count = fixed_text(text, found)
+        if count:
+            out.append(FileFix(Path(path), text, after, count))
     return out
+
+
+def fixed_text(text: str, findings: Iterable[Finding]) -> tuple[str, int]:
+    """`text` with the safe fixes of these findings (of that text) applied, and how many were."""
+    chosen: list[Finding] = []
+    for f in sorted(findings, key=lambda f: (f.span.start, f.span.end)):
+        if f.code not in SAFE or not f.suggestion or f.span.end <= f.span.start:
+            continue
+        if chosen and f.span.start < chosen[-1].span.end:
+            continue
+        if text[f.span.start:f.span.end] != f.text:
+            continue  # the file changed since it was checked
+        if _MARKUP.search(f.text):
+            continue  # the name runs across a tag, a comment or code: replacing it would lose them
+        if text[f.span.start - 1:f.span.start] == "[" and text[f.span.end:f.span.end + 1] == "]":
+            continue  # "[Kim Yo-Long]" may be a shortcut reference link: its label must match a definition
+        chosen.append(f)
+    after = text
+    for f in reversed(chosen):
+        after = after[:f.span.start] + (f.suggestion or "") + after[f.span.end:]
+    return after, len(chosen) if after != text else 0
 
 
 def _lines(text: str) -> list[str]:

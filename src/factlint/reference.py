@@ -23,6 +23,7 @@ from pydantic import ValidationError
 
 from .models import Agreement, Figure, Organization, Person, Problem, Reference, ReferenceFile
 from .normalize import name_key
+from .roles import office_country
 from .yamlfile import LineMap, YamlError, load_yaml
 
 SECTIONS = ("sources", "people", "organizations", "agreements", "figures")
@@ -167,9 +168,9 @@ def _load(paths: Iterable[str | Path], *, bundled: bool) -> tuple[Reference, lis
             parsed = _load_file(file, problems)
             if parsed is None:
                 continue
-            ref_file, lines = parsed
+            entries, lines = parsed
             for section in SECTIONS:
-                for index, entity in enumerate(getattr(ref_file, section)):
+                for index, entity in entries[section]:
                     where = f"{file}:{lines.line((section, index))}"
                     key = f"source:{entity.id}" if section == "sources" else entity.id
                     if key in layer_ids:
@@ -189,7 +190,13 @@ def _load(paths: Iterable[str | Path], *, bundled: bool) -> tuple[Reference, lis
     return reference, problems
 
 
-def _load_file(file: Path, problems: list[Problem]) -> tuple[ReferenceFile, LineMap] | None:
+Entries = dict[str, list[tuple[int, Any]]]  # per section: (index in the file, entity)
+
+
+def _load_file(file: Path, problems: list[Problem]) -> tuple[Entries, LineMap] | None:
+    """The file's valid entities with their places in it. An entity with a schema error is reported
+    and left out; the others stay, so that the checks made after merging (sources, duplicates, dates
+    in order) report their problems in the same run."""
     try:
         text = file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -201,17 +208,28 @@ def _load_file(file: Path, problems: list[Problem]) -> tuple[ReferenceFile, Line
         problems.append(Problem(path=str(file), line=exc.line, message=exc.message))
         return None
     if data is None:
-        return ReferenceFile(), lines
+        data = {}
     if not isinstance(data, dict):
         problems.append(Problem(path=str(file), line=1, message=f"expected a mapping with sections {', '.join(SECTIONS)}"))
         return None
     try:
-        return ReferenceFile.model_validate(data), lines
+        whole = ReferenceFile.model_validate(data)
+        return {section: list(enumerate(getattr(whole, section))) for section in SECTIONS}, lines
     except ValidationError as exc:
         for err in exc.errors():
             loc = tuple(err["loc"])
             problems.append(Problem(path=str(file), line=lines.line(loc), message=_describe(loc, err)))
-        return None
+    entries: Entries = {section: [] for section in SECTIONS}
+    for section in SECTIONS:
+        items = data.get(section)
+        if not isinstance(items, list):
+            continue
+        for index, item in enumerate(items):
+            try:  # each entity alone: its errors were reported above, under their full path
+                entries[section].append((index, getattr(ReferenceFile.model_validate({section: [item]}), section)[0]))
+            except ValidationError:
+                continue
+    return entries, lines
 
 
 def _describe(loc: tuple, err: Any) -> str:
@@ -283,6 +301,12 @@ def _cross_check(reference: Reference, locator: _Locator) -> list[Problem]:
                                                     f"{entity.id}: acronym {acronym!r} is also claimed by {owner}"))
 
     for person in reference.people.values():
+        if any(office_country(office, person) is None for office in person.offices):
+            # FL401 compares titles within a country ("Foreign Minister" of which one?): without one,
+            # this person's titles would never be checked, silently.
+            problems.append(locator.problem("people", person.id, (),
+                                            f"{person.id}: has offices but no `country:` (nor one on each office), "
+                                            "so FL401 cannot check the titles the articles give them"))
         for i, office in enumerate(person.offices):
             if office.start and office.end and office.end.latest() < office.start.earliest():
                 problems.append(locator.problem("people", person.id, ("offices", i),

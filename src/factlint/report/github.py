@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from ..models import CheckResult, Finding, Severity
+from . import View
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -27,5 +28,5 @@ def annotation(f: Finding) -> str:
     return f"::{_LEVEL[f.severity]} {props}::{_escape_data(message)}"
 
 
-def render(result: CheckResult) -> str:
+def render(result: CheckResult, view: View | None = None) -> str:
     return "".join(annotation(f) + "\n" for f in result.findings)

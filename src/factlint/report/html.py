@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import html
 from collections import Counter
-from collections.abc import Sequence
 
 from ..api import CheckedDocument
 from ..models import CheckResult, Claim, DateMention, Finding, Severity
+from . import View
 
 _VERDICTS = {
     "contradicted": "Contradicted by the record",
@@ -52,7 +52,8 @@ ol.findings li { margin: .3rem 0; }
 """
 
 
-def render(result: CheckResult, documents: Sequence[CheckedDocument], *, title: str = "factlint review") -> str:
+def render(result: CheckResult, view: View, *, title: str = "factlint review") -> str:
+    documents = view.documents
     findings_by_path: dict[str, list[Finding]] = {}
     for f in result.findings:
         findings_by_path.setdefault(f.path, []).append(f)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 
 from ..models import CheckResult, Report, ReportFinding
+from . import View
 
 
-def render(result: CheckResult) -> str:
+def render(result: CheckResult, view: View | None = None) -> str:
     report = Report(files_checked=result.files_checked, findings=[ReportFinding.of(f) for f in result.findings])
     return json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"

@@ -9,6 +9,7 @@ from pathlib import Path
 from .. import __version__
 from ..models import CheckResult, Finding, Severity
 from ..rules import ALL_RULES
+from . import View
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -40,7 +41,7 @@ def _result(f: Finding, rule_index: dict[str, int]) -> dict:
     return result
 
 
-def render(result: CheckResult) -> str:
+def render(result: CheckResult, view: View | None = None) -> str:
     rules = [{
         "id": rule.code,
         "name": rule.name,

@@ -3,40 +3,52 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 
 from ..models import CheckResult, Finding, Severity
-
-Style = Callable[..., str]
+from . import Style, View, plain
 
 _SNIPPET_WIDTH = 100
+_COLOUR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
-def _plain(text: str, **_: object) -> str:
-    return text
+def render(result: CheckResult, view: View, *, concise: bool = False) -> str:
+    """Each finding with a snippet (`view.lines_of(path, line)` gives a line of the checked file, None
+    when unavailable), or one line per finding when `concise`; then the summary."""
+    style = view.style
+    out = [_head(f, style) + _tail(f) if concise else _finding(f, view.lines_of(f.path, f.span.line), style)
+           for f in result.findings]
+    if view.summary:
+        out.append(summary(result, style))
+    return "".join(line + "\n" for line in out)
 
 
-def render(result: CheckResult, lines_of: Callable[[str, int], str | None], *, style: Style = _plain) -> str:
-    """`lines_of(path, line)` returns a line of the checked file (None when unavailable)."""
-    out: list[str] = []
-    for finding in result.findings:
-        out.append(_finding(finding, lines_of(finding.path, finding.span.line), style))
-    out.append(summary(result, style))
-    return "\n".join(out) + "\n"
+def statistics(result: CheckResult, fixable: frozenset[str], names: dict[str, str]) -> str:
+    """How many findings of each rule, most frequent first, as `ruff --statistics` prints them;
+    [*] marks rules whose findings --fix applies."""
+    counts = Counter(f.code for f in result.findings)
+    return "".join(f"{n:>5}  {code}  {'[*]' if code in fixable else '   '}  {names.get(code, '')}\n"
+                   for code, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def _head(f: Finding, style: Style) -> str:
+    return (f"{style(f.path, bold=True)}:{f.span.line}:{f.span.column}: "
+            f"{style(f.code, fg=_COLOUR[f.severity], bold=True)} {f.message}")
+
+
+def _tail(f: Finding) -> str:
+    return f" (suggestion: {f.suggestion})" if f.suggestion else ""
 
 
 def _finding(f: Finding, line_text: str | None, style: Style) -> str:
-    colour = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}[f.severity]
-    head = (f"{style(f.path, bold=True)}:{f.span.line}:{f.span.column}: "
-            f"{style(f.code, fg=colour, bold=True)} {f.message}")
-    parts = [head]
+    colour = _COLOUR[f.severity]
+    parts = [_head(f, style)]
     if line_text is not None and f.text:
         parts.extend(_snippet(f, line_text, style, colour))
     if f.suggestion:
         parts.append(f"    = suggestion: {f.suggestion}")
     if f.source:
         parts.append(f"    = source: {f.source.publisher}, \"{f.source.title}\" <{f.source.url}>")
-    return "\n".join(parts) + "\n"
+    return "\n".join(parts) + "\n"  # a blank line between findings
 
 
 def _snippet(f: Finding, line_text: str, style: Style, colour: str) -> list[str]:
@@ -57,7 +69,7 @@ def _snippet(f: Finding, line_text: str, style: Style, colour: str) -> list[str]
     ]
 
 
-def summary(result: CheckResult, style: Style = _plain) -> str:
+def summary(result: CheckResult, style: Style = plain) -> str:
     files = f"{result.files_checked} file{'s' if result.files_checked != 1 else ''}"
     if not result.findings:
         return style(f"All clear: no findings in {files}.", fg="green")

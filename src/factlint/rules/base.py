@@ -7,7 +7,7 @@ import datetime as dt
 import inspect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from ..models import Claim, Finding, Reference, Severity, SourceRef, Span
 
@@ -33,12 +33,27 @@ class RuleContext:
         return SourceRef(id=src.id, publisher=src.publisher, title=src.title, url=src.url)
 
 
+# What --fix may do with a rule's suggestion: apply it ("safe"), only show it, because an editor must
+# read the sentence first ("unsafe"), or there is nothing to apply ("none").
+FixSafety = Literal["safe", "unsafe", "none"]
+_FIX_SAFETY: dict[str, str] = {
+    "safe": "Safe: `factlint check --fix` applies the suggestion (`--diff` shows it first).",
+    "unsafe": "Unsafe: `--fix` never applies it; the suggestion is for an editor who has read the sentence.",
+    "none": "No automatic fix.",
+}
+
+
 class Rule:
     code: ClassVar[str]
     name: ClassVar[str]
     summary: ClassVar[str]
     severity: ClassVar[Severity] = Severity.WARNING
     enabled_by_default: ClassVar[bool] = True
+    fix: ClassVar[FixSafety] = "none"
+    # A problem with the input rather than a claim in it (FL9xx): never recorded in a baseline.
+    input_problem: ClassVar[bool] = False
+    # The input could not be checked at all (an unreadable file or claim file): the run exits 2.
+    unchecked: ClassVar[bool] = False
 
     # A rule that compares claims across the documents of a run (FL501) sets this and implements
     # check_run; its check() sees nothing.
@@ -65,4 +80,13 @@ class Rule:
 
     @classmethod
     def documentation(cls) -> str:
-        return inspect.cleandoc(cls.__doc__ or cls.summary)
+        """The docstring, with its "Fix safety" section opened by what --fix really does (derived from
+        `fix`, so the documentation, --fix and its help cannot disagree)."""
+        doc = inspect.cleandoc(cls.__doc__ or cls.summary)
+        head, found, notes = doc.partition("\nFix safety\n")
+        notes = "\n".join(line.strip() for line in notes.splitlines()).strip()
+        if notes in ("", _FIX_SAFETY["none"]):
+            notes = ""
+        lines = [_FIX_SAFETY[cls.fix], *notes.splitlines()]
+        body = "\n".join(f"    {line}" if line else "" for line in lines)
+        return f"{head.rstrip()}\n\nFix safety\n{body}" if found or cls.fix != "none" else doc

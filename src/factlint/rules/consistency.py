@@ -101,7 +101,7 @@ class InconsistentStatements(Rule):
         a.md: KORUS took effect in 2012.   b.md: KORUS took effect in 2011.   →  one of them is wrong
 
     Fix safety
-        No automatic fix: the other rules (FL201, FL301) say which one the record supports.
+        The other rules (FL201, FL301) say which one the record supports.
     """
 
     code = "FL501"

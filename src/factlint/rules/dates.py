@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import ClassVar
 
 from ..models import Agreement, AgreementEvent, Claim, DateMention, EventClaim, Finding, PartialDate, Severity
-from .base import Rule, RuleContext
+from .base import FixSafety, Rule, RuleContext
 
 _EVENT_WORDS = {
     "negotiations_launched": "negotiations were launched", "negotiations_concluded": "negotiations were concluded",
@@ -87,6 +88,7 @@ class ContradictedEventDate(Rule):
     """
 
     code = "FL201"
+    fix: ClassVar[FixSafety] = "unsafe"
     name = "contradicted-event-date"
     summary = "An agreement's event dated differently from the record"
     severity = Severity.ERROR
@@ -133,11 +135,11 @@ class DateOfAnotherEvent(Rule):
         KORUS, signed in 2012, ...   →  KORUS, signed in 2007, ...
 
     Fix safety
-        The suggestion is the recorded date of the event the sentence names. Safe when the verb is
-        unambiguous.
+        The suggestion is the recorded date of the event the sentence names; read the verb first.
     """
 
     code = "FL202"
+    fix: ClassVar[FixSafety] = "unsafe"
     name = "date-of-another-event"
     summary = "A date given for one event of an agreement that belongs to another"
 

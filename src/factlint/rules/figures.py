@@ -129,7 +129,7 @@ class FigureMatchesNoSeries(Rule):
         Bilateral trade was $146.7 billion in 2022.   →  (US goods and services trade: $227.4 billion)
 
     Fix safety
-        No automatic fix: which series the writer meant is the editor's call.
+        Which series the writer meant is the editor's call.
     """
 
     code = "FL301"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from ..document import Document
 from ..models import Finding, Problem, Reference, Severity, Span
@@ -30,6 +31,8 @@ class UnreadableFile(Rule):
     """
 
     code = "FL901"
+    input_problem: ClassVar[bool] = True
+    unchecked: ClassVar[bool] = True
     name = "unreadable-file"
     summary = "A file that cannot be read or decoded as text"
     severity = Severity.ERROR
@@ -58,6 +61,7 @@ class InvalidFrontMatter(Rule):
     """
 
     code = "FL902"
+    input_problem: ClassVar[bool] = True
     name = "invalid-front-matter"
     summary = "Markdown front matter that is not valid YAML"
 
@@ -86,6 +90,8 @@ class InvalidClaimFile(Rule):
     """
 
     code = "FL903"
+    input_problem: ClassVar[bool] = True
+    unchecked: ClassVar[bool] = True
     name = "invalid-claim-file"
     summary = "A claim file that is not valid YAML or does not match the claims schema"
     severity = Severity.ERROR
@@ -111,10 +117,11 @@ class UnusedSuppression(Rule):
         <!-- factlint: ignore FL101 --> above a paragraph whose names are all spelled right  →  remove it
 
     Fix safety
-        Removing the directive is safe.
+        Remove the directive by hand.
     """
 
     code = "FL904"
+    input_problem: ClassVar[bool] = True
     name = "unused-suppression"
     summary = "An inline suppression that suppresses no finding (off by default)"
     severity = Severity.INFO

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator, Sequence
+from typing import ClassVar
 
 from ..models import Claim, Finding, NameMention, Person, Severity
 from ..normalize import CONFUSABLES, latin_lookalike
-from .base import Rule, RuleContext
+from .base import FixSafety, Rule, RuleContext
 
 
 class MisspelledName(Rule):
@@ -36,11 +37,12 @@ class MisspelledName(Rule):
         Kim Yo-Long said ...          →  Kim Yo Jong said ...
 
     Fix safety
-        The suggestion is the reference's canonical form. Safe to apply when the finding names one
-        person; read the sentence first if the article may mean someone outside the reference.
+        The suggestion is the reference's canonical form of the one person the finding names; read
+        the sentence first if the article may mean someone outside the reference.
     """
 
     code = "FL101"
+    fix: ClassVar[FixSafety] = "safe"
     name = "misspelled-name"
     summary = "Likely misspelling of a known person or organization"
 
@@ -82,10 +84,11 @@ class GivenNameAsSurname(Rule):
         Pres. Suk-yeol said ...       →  Pres. Yoon said ...
 
     Fix safety
-        The suggestion is the family name. Safe when the person is unambiguous.
+        The suggestion is the family name of the person the document names in full.
     """
 
     code = "FL102"
+    fix: ClassVar[FixSafety] = "safe"
     name = "given-name-as-surname"
     summary = "A family-name-first person's given name used as their surname"
 
@@ -120,10 +123,11 @@ class NotHouseStyle(Rule):
         Kim Jong-un                   →  Kim Jong Un
 
     Fix safety
-        Safe: the suggestion is the canonical form of the same entity.
+        The suggestion is the canonical form of the same entity.
     """
 
     code = "FL103"
+    fix: ClassVar[FixSafety] = "safe"
     name = "not-house-style"
     summary = "An accepted variant of a name that is not the house style (off by default)"
     severity = Severity.INFO
@@ -165,10 +169,11 @@ class LookalikeCharacters(Rule):
         Kim Yo Jоng (Cyrillic о)      →  Kim Yo Jong
 
     Fix safety
-        Safe: the suggestion replaces only the look-alike letters with the Latin ones they imitate.
+        The suggestion replaces only the look-alike letters with the Latin ones they imitate.
     """
 
     code = "FL104"
+    fix: ClassVar[FixSafety] = "safe"
     name = "lookalike-characters"
     summary = "A known name written with look-alike Cyrillic or Greek letters"
     severity = Severity.WARNING

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from typing import ClassVar
 
 from ..index import index_for
 from ..models import Claim, DescriptionClaim, Finding, Office, PartialDate, Person, TitleClaim
 from ..roles import ROLE_WORDS, office_country, role_of
-from .base import Rule, RuleContext
+from .base import FixSafety, Rule, RuleContext
 
 
 def _covers(office: Office, when: PartialDate) -> bool:
@@ -59,6 +60,7 @@ class WrongTitle(Rule):
     """
 
     code = "FL401"
+    fix: ClassVar[FixSafety] = "unsafe"
     name = "wrong-title"
     summary = "A title the person did not hold at the time the sentence speaks of"
 
@@ -157,10 +159,12 @@ class WrongDescription(Rule):
         KCNA, a state-owned radio station   →  KCNA, North Korea's state news agency
 
     Fix safety
-        The suggestion is the reference's `kind`. Safe to apply; adjectives may need adjusting.
+        The suggestion is the reference's `kind`; the adjectives around it may need adjusting, so an
+        editor rewrites the phrase.
     """
 
     code = "FL402"
+    fix: ClassVar[FixSafety] = "unsafe"
     name = "wrong-description"
     summary = "An organization described as a kind of body it is not"
 
