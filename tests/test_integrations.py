@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shlex
 import shutil
 import signal
 import subprocess
@@ -203,31 +205,128 @@ def test_machine_formats_have_no_progress_and_stderr_stays_quiet():
 
 # --- pre-commit ------------------------------------------------------------------------------
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-def test_pre_commit_hook_with_the_real_tool(tmp_path):
-    pre_commit = [sys.executable, "-m", "pre_commit"]
-    if subprocess.run([*pre_commit, "--version"], capture_output=True).returncode != 0:
+PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
+# The one summary line each factlint process prints: how many processes pre-commit ran, and on how many files.
+SUMMARY = re.compile(r"^(?:Found .* in \d+ of|All clear: no findings in) (\d+) files?\b", re.MULTILINE)
+# Twelve briefings in long folders; two of them date KORUS differently (the record says 2012).
+AGREES = "desks/seoul-bureau-economics-and-trade/2024-05-alliance-trade-background.md"
+DISAGREES = "desks/washington-bureau-congress-and-policy/2024-06-hearing-preparation-notes.md"
+BRIEFINGS = {
+    AGREES: "Background for the visit: KORUS took effect in 2012, after five years of debate.\n",
+    DISAGREES: "Notes for the hearing.\n\nMembers may recall that KORUS took effect in 2011.\n",
+    **{f"desks/regional-desk-number-{n:02d}-alliance-affairs/weekly-briefing-{n:02d}.md":
+       f"Weekly briefing {n}: the ministers met again and agreed to meet next month.\n" for n in range(10)},
+}
+EXPECTED_FL501 = f"{DISAGREES}:3:46: FL501 KORUS took effect: 2011 here, but 2012 at {AGREES}:1:48"
+
+
+def pre_commit_or_skip() -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    if subprocess.run([*PRE_COMMIT, "--version"], capture_output=True).returncode != 0:
         pytest.skip("pre-commit is not installed")
-    repo = tmp_path / "briefings"
-    repo.mkdir()
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1",
+
+
+def git_repo(path: Path, files: dict[str, str]) -> dict[str, str]:
+    """A git repository holding `files`, all staged; returns the environment to run pre-commit in."""
+    # TRAVIS: pre-commit then runs at most 2 processes at once, so its split is the same on any machine.
+    env = {**os.environ, "PRE_COMMIT_HOME": str(path.parent / "pre-commit-cache"), "NO_COLOR": "1", "TRAVIS": "1",
            "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
            "GIT_COMMITTER_EMAIL": "t@example.org"}
-    subprocess.run(["git", "init", "-q"], cwd=repo, check=True, env=env)
-    note = repo / "note.md"
-    note.write_text("Kim Yo-Long issued a statement.\n", encoding="utf-8")
-    subprocess.run(["git", "add", "note.md"], cwd=repo, check=True, env=env)
+    path.mkdir()
+    subprocess.run(["git", "init", "-q"], cwd=path, check=True, env=env)
+    for name, text in files.items():
+        (path / name).parent.mkdir(parents=True, exist_ok=True)
+        (path / name).write_text(text, encoding="utf-8")
+    subprocess.run(["git", "add", "."], cwd=path, check=True, env=env)
+    return env
+
+
+def local_hook(repo: Path, **changes: object) -> None:
+    """The hook as .pre-commit-hooks.yaml defines it, run from this interpreter (language: system, so
+    pre-commit builds no environment), with `changes` applied."""
+    import yaml
+
+    (hook,) = [h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text()) if h["id"] == "factlint"]
+    hook = {**hook, "language": "system", "entry": f"{shlex.quote(sys.executable)} -m factlint check", **changes}
+    (repo / ".pre-commit-config.yaml").write_text(json.dumps({"repos": [{"repo": "local", "hooks": [hook]}]}))
+
+
+def test_pre_commit_hook_with_the_real_tool(tmp_path):
+    pre_commit_or_skip()
+    repo = tmp_path / "briefings"
+    env = git_repo(repo, {"note.md": "Kim Yo-Long issued a statement.\n"})
 
     def hook() -> subprocess.CompletedProcess[str]:
-        return subprocess.run([*pre_commit, "try-repo", str(ROOT), "factlint", "--files", "note.md"], cwd=repo,
+        return subprocess.run([*PRE_COMMIT, "try-repo", str(ROOT), "factlint", "--files", "note.md"], cwd=repo,
                               capture_output=True, text=True, env=env, timeout=900)
 
     failed = hook()
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "note.md:1:1: FL101" in failed.stdout
-    note.write_text("Kim Yo Jong issued a statement.\n", encoding="utf-8")
+    (repo / "note.md").write_text("Kim Yo Jong issued a statement.\n", encoding="utf-8")
     passed = hook()
     assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+def test_pre_commit_config_pinned_to_a_commit_sha(tmp_path):
+    # The README's way to pin: rev is a full commit SHA of the repository (no release tag exists).
+    pre_commit_or_skip()
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    if head.returncode != 0:
+        pytest.skip("this copy of factlint is not a git checkout")
+    repo = tmp_path / "briefings"
+    env = git_repo(repo, {"note.md": "Kim Yo-Long issued a statement.\n"})
+    config = {"repos": [{"repo": str(ROOT), "rev": head.stdout.strip(), "hooks": [{"id": "factlint"}]}]}
+    (repo / ".pre-commit-config.yaml").write_text(json.dumps(config), encoding="utf-8")
+    hooked = subprocess.run([*PRE_COMMIT, "run", "--all-files"], cwd=repo, capture_output=True, text=True, env=env,
+                            timeout=900)
+    assert hooked.returncode == 1, hooked.stdout + hooked.stderr
+    assert "note.md:1:1: FL101 \"Kim Yo-Long\" looks like a misspelling of Kim Yo Jong" in hooked.stdout
+
+
+def test_pre_commit_hook_checks_all_files_in_one_process_and_keeps_cross_file_findings(tmp_path):
+    pre_commit_or_skip()
+    repo = tmp_path / "briefings"
+    env = git_repo(repo, BRIEFINGS)
+    direct = run("check", ".", cwd=repo)
+    assert EXPECTED_FL501 in direct.stdout.splitlines()
+    assert SUMMARY.findall(direct.stdout) == ["12"]
+    hooked = subprocess.run([*PRE_COMMIT, "try-repo", str(ROOT), "factlint", "--all-files"], cwd=repo,
+                            capture_output=True, text=True, env=env, timeout=900)
+    assert hooked.returncode == 1, hooked.stdout + hooked.stderr
+    assert SUMMARY.findall(hooked.stdout) == ["12"]  # one factlint process saw all twelve files
+    assert EXPECTED_FL501 in hooked.stdout.splitlines()
+
+
+def test_without_require_serial_pre_commit_splits_the_files_and_loses_the_finding(tmp_path):
+    # The control for the test above: the same briefings, the hook with require_serial: false.
+    pre_commit_or_skip()
+    repo = tmp_path / "briefings"
+    env = git_repo(repo, BRIEFINGS)
+    local_hook(repo, require_serial=False)
+    hooked = subprocess.run([*PRE_COMMIT, "run", "factlint", "--all-files"], cwd=repo, capture_output=True,
+                            text=True, env=env, timeout=300)
+    assert sorted(SUMMARY.findall(hooked.stdout)) == ["6", "6"]
+    assert "FL501" not in hooked.stdout and f"{DISAGREES}:3:46: FL201" in hooked.stdout
+
+
+def test_pre_commit_still_splits_a_file_list_over_its_command_line_cap(tmp_path):
+    # What require_serial cannot change, and the README says: pre-commit caps one command line at
+    # 128 KiB (less if ARG_MAX minus the environment is smaller) and runs the rest as another
+    # process, one after the other. 90 paths of 1,830 bytes are 165 KB: two processes.
+    pre_commit_or_skip()
+    folder = "/".join(f"{n}-" + "long-folder-name" * 14 for n in range(8))  # 8 levels of 226 bytes
+    files = {f"{folder}/{n:02d}-filler.md": "The ministers met again.\n" for n in range(88)}
+    files |= {f"{folder}/00-a.md": BRIEFINGS[AGREES], f"{folder}/99-z.md": BRIEFINGS[DISAGREES]}
+    repo = tmp_path / "briefings"
+    env = git_repo(repo, files)
+    assert "FL501" in run("check", ".", cwd=repo).stdout
+    local_hook(repo)
+    hooked = subprocess.run([*PRE_COMMIT, "run", "factlint", "--all-files"], cwd=repo, capture_output=True,
+                            text=True, env=env, timeout=300)
+    batches = [int(n) for n in SUMMARY.findall(hooked.stdout)]
+    assert len(batches) == 2 and sum(batches) == 90 and "FL501" not in hooked.stdout
 
 
 @pytest.mark.skipif(shutil.which("script") is None, reason="util-linux `script` (for a terminal) is not installed")
