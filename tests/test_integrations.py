@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shlex
 import shutil
 import signal
 import subprocess
@@ -203,31 +205,128 @@ def test_machine_formats_have_no_progress_and_stderr_stays_quiet():
 
 # --- pre-commit ------------------------------------------------------------------------------
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-def test_pre_commit_hook_with_the_real_tool(tmp_path):
-    pre_commit = [sys.executable, "-m", "pre_commit"]
-    if subprocess.run([*pre_commit, "--version"], capture_output=True).returncode != 0:
+PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
+# The one summary line each factlint process prints: how many processes pre-commit ran, and on how many files.
+SUMMARY = re.compile(r"^(?:Found .* in \d+ of|All clear: no findings in) (\d+) files?\b", re.MULTILINE)
+# Twelve briefings in long folders; two of them date KORUS differently (the record says 2012).
+AGREES = "desks/seoul-bureau-economics-and-trade/2024-05-alliance-trade-background.md"
+DISAGREES = "desks/washington-bureau-congress-and-policy/2024-06-hearing-preparation-notes.md"
+BRIEFINGS = {
+    AGREES: "Background for the visit: KORUS took effect in 2012, after five years of debate.\n",
+    DISAGREES: "Notes for the hearing.\n\nMembers may recall that KORUS took effect in 2011.\n",
+    **{f"desks/regional-desk-number-{n:02d}-alliance-affairs/weekly-briefing-{n:02d}.md":
+       f"Weekly briefing {n}: the ministers met again and agreed to meet next month.\n" for n in range(10)},
+}
+EXPECTED_FL501 = f"{DISAGREES}:3:46: FL501 KORUS took effect: 2011 here, but 2012 at {AGREES}:1:48"
+
+
+def pre_commit_or_skip() -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    if subprocess.run([*PRE_COMMIT, "--version"], capture_output=True).returncode != 0:
         pytest.skip("pre-commit is not installed")
-    repo = tmp_path / "briefings"
-    repo.mkdir()
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1",
+
+
+def git_repo(path: Path, files: dict[str, str]) -> dict[str, str]:
+    """A git repository holding `files`, all staged; returns the environment to run pre-commit in."""
+    # TRAVIS: pre-commit then runs at most 2 processes at once, so its split is the same on any machine.
+    env = {**os.environ, "PRE_COMMIT_HOME": str(path.parent / "pre-commit-cache"), "NO_COLOR": "1", "TRAVIS": "1",
            "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
            "GIT_COMMITTER_EMAIL": "t@example.org"}
-    subprocess.run(["git", "init", "-q"], cwd=repo, check=True, env=env)
-    note = repo / "note.md"
-    note.write_text("Kim Yo-Long issued a statement.\n", encoding="utf-8")
-    subprocess.run(["git", "add", "note.md"], cwd=repo, check=True, env=env)
+    path.mkdir()
+    subprocess.run(["git", "init", "-q"], cwd=path, check=True, env=env)
+    for name, text in files.items():
+        (path / name).parent.mkdir(parents=True, exist_ok=True)
+        (path / name).write_text(text, encoding="utf-8")
+    subprocess.run(["git", "add", "."], cwd=path, check=True, env=env)
+    return env
+
+
+def local_hook(repo: Path, **changes: object) -> None:
+    """The hook as .pre-commit-hooks.yaml defines it, run from this interpreter (language: system, so
+    pre-commit builds no environment), with `changes` applied."""
+    import yaml
+
+    (hook,) = [h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text()) if h["id"] == "factlint"]
+    hook = {**hook, "language": "system", "entry": f"{shlex.quote(sys.executable)} -m factlint check", **changes}
+    (repo / ".pre-commit-config.yaml").write_text(json.dumps({"repos": [{"repo": "local", "hooks": [hook]}]}))
+
+
+def test_pre_commit_hook_with_the_real_tool(tmp_path):
+    pre_commit_or_skip()
+    repo = tmp_path / "briefings"
+    env = git_repo(repo, {"note.md": "Kim Yo-Long issued a statement.\n"})
 
     def hook() -> subprocess.CompletedProcess[str]:
-        return subprocess.run([*pre_commit, "try-repo", str(ROOT), "factlint", "--files", "note.md"], cwd=repo,
+        return subprocess.run([*PRE_COMMIT, "try-repo", str(ROOT), "factlint", "--files", "note.md"], cwd=repo,
                               capture_output=True, text=True, env=env, timeout=900)
 
     failed = hook()
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "note.md:1:1: FL101" in failed.stdout
-    note.write_text("Kim Yo Jong issued a statement.\n", encoding="utf-8")
+    (repo / "note.md").write_text("Kim Yo Jong issued a statement.\n", encoding="utf-8")
     passed = hook()
     assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+def test_pre_commit_config_pinned_to_a_commit_sha(tmp_path):
+    # The README's way to pin: rev is a full commit SHA of the repository (no release tag exists).
+    pre_commit_or_skip()
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    if head.returncode != 0:
+        pytest.skip("this copy of factlint is not a git checkout")
+    repo = tmp_path / "briefings"
+    env = git_repo(repo, {"note.md": "Kim Yo-Long issued a statement.\n"})
+    config = {"repos": [{"repo": str(ROOT), "rev": head.stdout.strip(), "hooks": [{"id": "factlint"}]}]}
+    (repo / ".pre-commit-config.yaml").write_text(json.dumps(config), encoding="utf-8")
+    hooked = subprocess.run([*PRE_COMMIT, "run", "--all-files"], cwd=repo, capture_output=True, text=True, env=env,
+                            timeout=900)
+    assert hooked.returncode == 1, hooked.stdout + hooked.stderr
+    assert "note.md:1:1: FL101 \"Kim Yo-Long\" looks like a misspelling of Kim Yo Jong" in hooked.stdout
+
+
+def test_pre_commit_hook_checks_all_files_in_one_process_and_keeps_cross_file_findings(tmp_path):
+    pre_commit_or_skip()
+    repo = tmp_path / "briefings"
+    env = git_repo(repo, BRIEFINGS)
+    direct = run("check", ".", cwd=repo)
+    assert EXPECTED_FL501 in direct.stdout.splitlines()
+    assert SUMMARY.findall(direct.stdout) == ["12"]
+    hooked = subprocess.run([*PRE_COMMIT, "try-repo", str(ROOT), "factlint", "--all-files"], cwd=repo,
+                            capture_output=True, text=True, env=env, timeout=900)
+    assert hooked.returncode == 1, hooked.stdout + hooked.stderr
+    assert SUMMARY.findall(hooked.stdout) == ["12"]  # one factlint process saw all twelve files
+    assert EXPECTED_FL501 in hooked.stdout.splitlines()
+
+
+def test_without_require_serial_pre_commit_splits_the_files_and_loses_the_finding(tmp_path):
+    # The control for the test above: the same briefings, the hook with require_serial: false.
+    pre_commit_or_skip()
+    repo = tmp_path / "briefings"
+    env = git_repo(repo, BRIEFINGS)
+    local_hook(repo, require_serial=False)
+    hooked = subprocess.run([*PRE_COMMIT, "run", "factlint", "--all-files"], cwd=repo, capture_output=True,
+                            text=True, env=env, timeout=300)
+    assert sorted(SUMMARY.findall(hooked.stdout)) == ["6", "6"]
+    assert "FL501" not in hooked.stdout and f"{DISAGREES}:3:46: FL201" in hooked.stdout
+
+
+def test_pre_commit_still_splits_a_file_list_over_its_command_line_cap(tmp_path):
+    # What require_serial cannot change, and the README says: pre-commit caps one command line at
+    # 128 KiB (less if ARG_MAX minus the environment is smaller) and runs the rest as another
+    # process, one after the other. 90 paths of 1,830 bytes are 165 KB: two processes.
+    pre_commit_or_skip()
+    folder = "/".join(f"{n}-" + "long-folder-name" * 14 for n in range(8))  # 8 levels of 226 bytes
+    files = {f"{folder}/{n:02d}-filler.md": "The ministers met again.\n" for n in range(88)}
+    files |= {f"{folder}/00-a.md": BRIEFINGS[AGREES], f"{folder}/99-z.md": BRIEFINGS[DISAGREES]}
+    repo = tmp_path / "briefings"
+    env = git_repo(repo, files)
+    assert "FL501" in run("check", ".", cwd=repo).stdout
+    local_hook(repo)
+    hooked = subprocess.run([*PRE_COMMIT, "run", "factlint", "--all-files"], cwd=repo, capture_output=True,
+                            text=True, env=env, timeout=300)
+    batches = [int(n) for n in SUMMARY.findall(hooked.stdout)]
+    assert len(batches) == 2 and sum(batches) == 90 and "FL501" not in hooked.stdout
 
 
 @pytest.mark.skipif(shutil.which("script") is None, reason="util-linux `script` (for a terminal) is not installed")
@@ -242,15 +341,104 @@ def test_progress_shows_on_a_terminal_only(tmp_path):
     assert "checked" not in piped.stderr and "checked" not in piped.stdout
 
 
-SARIF_SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+SARIF_SCHEMA = Path(os.environ.get("FACTLINT_SARIF_SCHEMA",
+                                  ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"))
 
 
-@pytest.mark.skipif(not SARIF_SCHEMA.is_file(), reason=f"the official SARIF schema is not at {SARIF_SCHEMA}")
-def test_sarif_validates_against_the_official_schema():
+def sarif_schema() -> dict:
+    """The official SARIF 2.1.0 schema, beside the clone as in CI. Missing, the test fails: a skip would
+    hide that the output was never validated. FACTLINT_NO_SARIF_SCHEMA=1 is the explicit opt-out."""
+    if not SARIF_SCHEMA.is_file():
+        if os.environ.get("FACTLINT_NO_SARIF_SCHEMA") == "1":
+            pytest.skip(f"FACTLINT_NO_SARIF_SCHEMA=1 and the official SARIF schema is not at {SARIF_SCHEMA}")
+        pytest.fail(f"the official SARIF schema is not at {SARIF_SCHEMA}: put it there, name it in "
+                    "FACTLINT_SARIF_SCHEMA, or set FACTLINT_NO_SARIF_SCHEMA=1 to skip this test")
+    return json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+
+
+def sarif(*args: str, cwd: Path) -> dict:
+    return json.loads(run("check", *args, "--format", "sarif", cwd=cwd).stdout)
+
+
+def fingerprint(result: dict) -> str:
+    return result["partialFingerprints"]["factlint/v1"]
+
+
+def test_sarif_validates_against_the_official_schema(tmp_path):
     import jsonschema
 
-    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    schema = sarif_schema()
+    (tmp_path / "a.md").write_text(BRIEFINGS[AGREES], encoding="utf-8")
+    (tmp_path / "b.md").write_text(BRIEFINGS[DISAGREES] + "\nKim Yo-Long issued a statement.\n", encoding="utf-8")
+    log = sarif(".", cwd=tmp_path)
+    results = log["runs"][0]["results"]
+    # The output holds what the schema must accept: a related location, fixes, fingerprints, help links.
+    assert [r["ruleId"] for r in results] == ["FL201", "FL501", "FL101"]
+    assert "relatedLocations" in results[1] and "fixes" in results[0] and "fixes" in results[2]
+    jsonschema.validate(log, schema)
     jsonschema.validate(json.loads(run("check", str(EXAMPLES), "--format", "sarif").stdout), schema)
+
+
+def test_sarif_fl501_points_at_the_other_place(tmp_path):
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / "a.md").write_text(BRIEFINGS[AGREES], encoding="utf-8")
+    (tmp_path / "desk" / "b.md").write_text(BRIEFINGS[DISAGREES], encoding="utf-8")
+    (result,) = [r for r in sarif("desk", cwd=tmp_path)["runs"][0]["results"] if r["ruleId"] == "FL501"]
+    assert result["message"]["text"] == "KORUS took effect: 2011 here, but 2012 at desk/a.md:1:48"
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "desk/b.md"
+    assert result["relatedLocations"] == [{
+        "id": 1,
+        "physicalLocation": {"artifactLocation": {"uri": "desk/a.md"},
+                             "region": {"startLine": 1, "startColumn": 48, "endLine": 1, "endColumn": 52,
+                                        "charOffset": 47, "charLength": 4}},
+        "message": {"text": "the same fact, stated otherwise"}}]
+    # The JSON output carries the same other place.
+    (fl501,) = [f for f in json.loads(run("check", "desk", "--format", "json", cwd=tmp_path).stdout)["findings"]
+                if f["code"] == "FL501"]
+    assert fl501["related"] == [{"path": "desk/a.md", "line": 1, "column": 48, "end_line": 1, "end_column": 52}]
+    # Within one document, the other place is in the same file.
+    (tmp_path / "one.md").write_text(BRIEFINGS[AGREES] + "\n" + BRIEFINGS[DISAGREES], encoding="utf-8")
+    (result,) = [r for r in sarif("one.md", cwd=tmp_path)["runs"][0]["results"] if r["ruleId"] == "FL501"]
+    related = result["relatedLocations"][0]["physicalLocation"]
+    assert (related["artifactLocation"]["uri"], related["region"]["startLine"], related["region"]["startColumn"]) == (
+        "one.md", 1, 48)
+
+
+def test_sarif_fingerprints_survive_line_shifts_and_tell_findings_apart(tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text("Kim Yo-Long spoke.\n\nAntony Blinkin listened. Kim Yo-Long spoke again.\n", encoding="utf-8")
+    before = sarif("a.md", cwd=tmp_path)["runs"][0]["results"]
+    article.write_text("A new opening paragraph.\n\nAnother.\n\nKim Yo-Long spoke.\n\n"
+                       "Antony Blinkin listened. Kim Yo-Long spoke again.\n", encoding="utf-8")
+    after = sarif("a.md", cwd=tmp_path)["runs"][0]["results"]
+    lines = [[r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in rs] for rs in (before, after)]
+    assert lines == [[1, 3, 3], [5, 7, 7]]
+    assert [fingerprint(r) for r in before] == [fingerprint(r) for r in after]
+    assert len({fingerprint(r) for r in before}) == 3  # two occurrences of one misspelling differ too
+    assert all(len(fingerprint(r)) == 20 and int(fingerprint(r), 16) >= 0 for r in before)
+    # The same prints a baseline in this folder records: one recipe, in baseline.py.
+    run("check", "a.md", "--baseline", "base.json", "--update-baseline", cwd=tmp_path)
+    assert json.loads((tmp_path / "base.json").read_text())["fingerprints"] == sorted(fingerprint(r) for r in after)
+    # Changed text is a different finding.
+    article.write_text("Kim Yo-Jonng spoke.\n", encoding="utf-8")
+    (changed,) = sarif("a.md", cwd=tmp_path)["runs"][0]["results"]
+    assert changed["ruleId"] == "FL101" and fingerprint(changed) not in {fingerprint(r) for r in before}
+
+
+def test_sarif_help_uri_is_each_rules_anchor_in_the_readme(tmp_path):
+    from factlint.rules import ALL_RULES
+
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    docs = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["urls"]["Documentation"]
+    assert docs.endswith("/README.md")
+    rules = sarif(str(EXAMPLES / "names-errors.md"), cwd=tmp_path)["runs"][0]["tool"]["driver"]["rules"]
+    assert rules[0]["helpUri"] == f"{docs}#fl101"
+    assert [r["helpUri"] for r in rules] == [f"{docs}#{rule.code.lower()}" for rule in ALL_RULES]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert all(f'| <a id="{rule.code.lower()}"></a>{rule.code} |' in readme for rule in ALL_RULES)
 
 
 # --- speed features: same results, whatever the route -----------------------------------------

@@ -30,19 +30,23 @@ def is_input_problem(finding: Finding) -> bool:
     return rule is None or rule.input_problem
 
 
-def fingerprints(findings: Iterable[Finding], base: Path) -> list[tuple[Finding, str]]:
-    """Each finding that a baseline may hold, with its fingerprint (input problems have none)."""
+def fingerprint_all(findings: Iterable[Finding], base: Path) -> list[tuple[Finding, str]]:
+    """Every finding with its fingerprint, paths taken relative to `base`. SARIF's partialFingerprints
+    are these, so code scanning and a baseline in the same folder tell findings apart alike."""
     seen: Counter[tuple[str, ...]] = Counter()
     out = []
     for f in findings:
-        if is_input_problem(f):
-            continue
         key = (f.code, relative_path(f.path, base), display_form(f.text), f.entity_id or "")
-        occurrence = seen[key]
+        occurrence = seen[key]  # keyed by code too, so counting input problems changes no other print
         seen[key] += 1
         digest = hashlib.sha256("\0".join((*key, str(occurrence))).encode("utf-8")).hexdigest()[:20]
         out.append((f, digest))
     return out
+
+
+def fingerprints(findings: Iterable[Finding], base: Path) -> list[tuple[Finding, str]]:
+    """Each finding that a baseline may hold, with its fingerprint (input problems have none)."""
+    return [(f, fp) for f, fp in fingerprint_all(findings, base) if not is_input_problem(f)]
 
 
 class BaselineError(Exception):

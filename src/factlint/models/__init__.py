@@ -25,7 +25,7 @@ from .claims import (
     Review,
     TitleClaim,
 )
-from .findings import CheckResult, Finding, Problem, Report, ReportFinding, SourceRef
+from .findings import CheckResult, Finding, Location, Problem, Report, ReportFinding, ReportLocation, SourceRef
 from .reference import (
     Agreement,
     AgreementEvent,
@@ -43,7 +43,7 @@ from .reference import (
 __all__ = [
     "ROK", "US", "Agreement", "AgreementEvent", "AgreementMention", "CheckResult", "Claim", "ClaimBase", "ClaimFile", "Review", "DateMention",
     "DatePrecision", "DateValue", "DescriptionClaim", "EventClaim", "EventType", "Figure", "FigureClaim",
-    "FigureMetric", "Finding", "Id", "MatchMethod", "Model", "NameMention", "NameOrder", "NonEmpty", "Office",
-    "Organization", "PartialDate", "Person", "Problem", "Reference", "Report", "ReportFinding", "ReferenceFile", "Severity", "Source",
+    "FigureMetric", "Finding", "Id", "Location", "MatchMethod", "Model", "NameMention", "NameOrder", "NonEmpty", "Office",
+    "Organization", "PartialDate", "Person", "Problem", "Reference", "Report", "ReportFinding", "ReportLocation", "ReferenceFile", "Severity", "Source",
     "SourceRef", "Span", "TitleClaim",
 ]

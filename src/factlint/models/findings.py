@@ -17,6 +17,13 @@ class SourceRef(Model):
     url: str
 
 
+class Location(Model):
+    """Another place a finding speaks of: for FL501, where the same fact is stated otherwise."""
+
+    path: str
+    span: Span
+
+
 class Finding(Model):
     path: str
     code: str
@@ -27,6 +34,7 @@ class Finding(Model):
     suggestion: str | None = None
     entity_id: str | None = None
     source: SourceRef | None = None
+    related: tuple[Location, ...] = ()
 
     @field_validator("code")
     @classmethod
@@ -55,6 +63,21 @@ class Problem(Model):
         return f"{where}: {self.message}"
 
 
+class ReportLocation(Model):
+    """Another place a finding speaks of, as the JSON output gives it."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def of(cls, loc: Location) -> ReportLocation:
+        return cls(path=loc.path, line=loc.span.line, column=loc.span.column, end_line=loc.span.end_line,
+                   end_column=loc.span.end_column)
+
+
 class ReportFinding(Model):
     """One finding as the JSON output gives it (flat, for CI tools)."""
 
@@ -70,12 +93,14 @@ class ReportFinding(Model):
     source: SourceRef | None = None
     text: str
     entity_id: str | None = None
+    related: list[ReportLocation] = []  # FL501: where the same fact is stated otherwise
 
     @classmethod
     def of(cls, f: Finding) -> ReportFinding:
         return cls(path=f.path, line=f.span.line, column=f.span.column, end_line=f.span.end_line,
                    end_column=f.span.end_column, code=f.code, severity=f.severity, message=f.message,
-                   suggestion=f.suggestion, source=f.source, text=f.text, entity_id=f.entity_id)
+                   suggestion=f.suggestion, source=f.source, text=f.text, entity_id=f.entity_id,
+                   related=[ReportLocation.of(loc) for loc in f.related])
 
 
 class Report(Model):

@@ -1,7 +1,10 @@
 """The machine format. Stable: fields are only ever added, never renamed or removed.
 
     {"version": 1, "files_checked": 2, "findings": [{"path", "line", "column", "end_line",
-     "end_column", "code", "severity", "message", "suggestion", "source", "text", "entity_id"}]}
+     "end_column", "code", "severity", "message", "suggestion", "source", "text", "entity_id",
+     "related": [{"path", "line", "column", "end_line", "end_column"}]}]}
+
+`related` lists the other places a finding speaks of (FL501: where the same fact is stated otherwise).
 
 Lines and columns are 1-based; the end is exclusive. Columns count Unicode code points.
 """

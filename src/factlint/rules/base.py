@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
-from ..models import Claim, Finding, Reference, Severity, SourceRef, Span
+from ..models import Claim, Finding, Location, Reference, Severity, SourceRef, Span
 
 
 @dataclass(frozen=True)
@@ -73,10 +73,10 @@ class Rule:
 
     def finding(self, ctx: RuleContext, span: Span, text: str, message: str, *,
                 suggestion: str | None = None, entity_id: str | None = None,
-                source_id: str | None = None) -> Finding:
+                source_id: str | None = None, related: Sequence[Location] = ()) -> Finding:
         return Finding(path=ctx.path, code=self.code, severity=self.severity, message=message, span=span,
                        text=text, suggestion=suggestion, entity_id=entity_id,
-                       source=ctx.source(entity_id, source_id))
+                       source=ctx.source(entity_id, source_id), related=tuple(related))
 
     @classmethod
     def documentation(cls) -> str:

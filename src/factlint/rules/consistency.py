@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
-from ..models import Claim, EventClaim, FigureClaim, Finding, Reference, Span
+from ..models import Claim, EventClaim, FigureClaim, Finding, Location, Reference, Span
 from .base import Rule, RuleContext
 from .dates import agrees as event_agrees
 from .dates import short_name
@@ -146,4 +146,5 @@ class InconsistentStatements(Rule):
                 message = (f"{_what(claim, reference)}: {_stated(claim)} here, but {_stated(other_claim)} {place}")
                 ctx = RuleContext(path=path, reference=reference)
                 entity = claim.entity_id if isinstance(claim, EventClaim) else None
-                yield self.finding(ctx, claim.span, claim.text, message, entity_id=entity)
+                yield self.finding(ctx, claim.span, claim.text, message, entity_id=entity,
+                                   related=[Location(path=other_path, span=other_claim.span)])
