@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 
@@ -79,6 +80,22 @@ class WrongTitle(Rule):
             if message:
                 yield self.finding(ctx, claim.span, claim.text, message, suggestion=suggestion, entity_id=person.id)
 
+    def agrees(self, claim: Claim, ctx: RuleContext) -> bool:
+        if not isinstance(claim, TitleClaim):
+            return False
+        person = ctx.reference.people.get(claim.entity_id)
+        if person is None:
+            return False
+        country = claim.country or person.country
+        held = [o for o in person.offices if role_of(o.title) == claim.role and office_country(o, person) == country]
+        now = _day(ctx.as_of)
+        if claim.former:
+            return now is not None and any(_ended_before(o, now) for o in held)
+        # The time the sentence speaks of, else the article's date; with neither, all the record can
+        # say is that the person held the office at some time.
+        at = claim.when or now
+        return any(at is None or _covers(o, at) for o in held)
+
     def _verdict(self, claim: TitleClaim, person: Person, country: str | None,
                  holders: list[tuple[Person, Office]], ctx: RuleContext) -> tuple[str | None, str | None]:
         held = [o for o in person.offices if role_of(o.title) == claim.role and office_country(o, person) == country]
@@ -119,6 +136,10 @@ class WrongTitle(Rule):
         # Calling someone by a title they only gained later ("President Biden, in 2011...") is common
         # retrospective usage, not checked.
         return None, None
+
+
+def _day(date: dt.date | None) -> PartialDate | None:
+    return PartialDate(year=date.year, month=date.month, day=date.day) if date is not None else None
 
 
 def _title_for(office: Office) -> str | None:
@@ -171,9 +192,43 @@ class WrongDescription(Rule):
             org = ctx.reference.organizations.get(claim.entity_id)
             if org is None:
                 continue
-            described = claim.text.lower()
-            wrong = next((k for k in org.not_kinds if re.search(rf"\b{re.escape(k.lower())}(?:s|es)?\b", described)), None)
+            wrong = next((w for w in (names_kind(claim.text, k) for k in org.not_kinds) if w), None)
             if wrong is None:
                 continue
             yield self.finding(ctx, claim.span, claim.text,
                                f"{org.name} is a {org.kind}, not a {wrong}", suggestion=org.kind, entity_id=org.id)
+
+    def agrees(self, claim: Claim, ctx: RuleContext) -> bool:
+        # Verified only when the description names what the reference says the body is ("a state news
+        # agency", "the official news agency"); anything else ("a mouthpiece") was not compared.
+        if not isinstance(claim, DescriptionClaim):
+            return False
+        org = ctx.reference.organizations.get(claim.entity_id)
+        return (org is not None and names_kind(claim.text, _head(org.kind)) is not None
+                and not any(names_kind(claim.text, k) for k in org.not_kinds))
+
+
+# Head nouns that name one kind of body: "a radio broadcaster" makes the mistake "a radio station"
+# does. Only broadcasting has such a family; a "news outlet" is not thereby a "news agency".
+_SAME_HEAD = {head: ("station", "broadcaster", "channel", "network") for head in ("station", "broadcaster", "channel", "network")}
+
+
+def _head(kind: str) -> str:
+    """The words of a kind that say what it is: "state news agency" → "news agency"."""
+    words = kind.split()
+    return " ".join(words[-2:])
+
+
+def names_kind(description: str, kind: str) -> str | None:
+    """The kind `description` names, in the singular ("radio station", or "radio broadcaster" for a
+    kind "radio station"), or None: the kind itself, plural or not, or its modifiers before a head
+    noun of the same family."""
+    words = kind.lower().split()
+    heads = _SAME_HEAD.get(words[-1], (words[-1],))
+    before = "".join(re.escape(w) + r"[\s-]+" for w in words[:-1])
+    head = "|".join(re.escape(h) for h in heads)
+    m = re.search(rf"\b{before}(?P<head>{head})(?:s|es)?\b", description, re.I)
+    if m is None:
+        return None
+    written = m.group("head").lower()
+    return kind if written == words[-1] else " ".join([*words[:-1], written])
