@@ -47,7 +47,8 @@ class WrongTitle(Rule):
         never held, because narrative tells past events undated. "Former" is checked against the
         article's date: it is right once the term has ended by then, whenever the event was. A title
         is only called wrong at a time when the reference records someone else in that office, so
-        gaps in the record stay silent. Calling someone by a title gained later ("President Biden,
+        gaps in the record stay silent. Only names that resolved are read: a full name the reference
+        does not hold ("Defense Minister Kim Kwan-jin") is someone else, never the known Kim. Calling someone by a title gained later ("President Biden,
         in 2011, ...") is common retrospective usage and is not flagged; nor are hypothetical titles
         ("a potential President Harris", "the next president").
 
@@ -88,13 +89,12 @@ class WrongTitle(Rule):
             return False
         country = claim.country or person.country
         held = [o for o in person.offices if role_of(o.title) == claim.role and office_country(o, person) == country]
-        now = _day(ctx.as_of)
         if claim.former:
+            now = _day(ctx.as_of)
             return now is not None and any(_ended_before(o, now) for o in held)
-        # The time the sentence speaks of, else the article's date; with neither, all the record can
-        # say is that the person held the office at some time.
-        at = claim.when or now
-        return any(at is None or _covers(o, at) for o in held)
+        # Held at the time the sentence speaks of. An undated sentence is narrative that may tell any
+        # time, and check() only asks whether the person ever held the office: so does this.
+        return any(claim.when is None or _covers(o, claim.when) for o in held)
 
     def _verdict(self, claim: TitleClaim, person: Person, country: str | None,
                  holders: list[tuple[Person, Office]], ctx: RuleContext) -> tuple[str | None, str | None]:
@@ -172,7 +172,9 @@ class WrongDescription(Rule):
     How it decides
         The description is compared with the organization's `kind` and `not_kinds` in the reference.
         Only descriptions naming one of the `not_kinds` are flagged: the reference lists what each body
-        is commonly mistaken for, so nothing is guessed.
+        is commonly mistaken for, so nothing is guessed. Broadcasting head nouns (station, broadcaster,
+        channel, network) name one kind of body, so "a radio broadcaster" is the "radio station"
+        mistake.
 
     Example
         KCNA, a state-owned radio station   →  KCNA, North Korea's state news agency
