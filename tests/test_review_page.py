@@ -87,7 +87,7 @@ def test_review_page_in_a_real_browser(tmp_path):
             assert (code, mark["text"]) in texts, mark
     assert {"Kim Yo-Long", "Antony Blinkin", "state-owned radio station", "$146.7 billion", "2011"} <= \
         {m["text"] for m in flagged}
-    assert {m["verdict"] for m in parser.marks} == {"contradicted", "likely-wrong", "verified", "unverifiable"}
+    assert {m["verdict"] for m in parser.marks} == {"contradicted", "likely-wrong", "verified", "unchecked"}
     assert all(m["tabindex"] == "0" for m in parser.marks)  # every claim reachable by keyboard
 
 

@@ -51,6 +51,13 @@ def _claim_findings(claims: Sequence[Claim], ctx: RuleContext, codes: frozenset[
     return [f for code in sorted(codes) for f in RULES_BY_CODE[code]().check(claims, ctx)]
 
 
+def verified_claims(claims: Sequence[Claim], ctx: RuleContext, codes: Iterable[str]) -> frozenset[int]:
+    """Positions in `claims` of those an active rule compared with a record and found right: the
+    review page's "verified". Any other claim without a finding was not checked."""
+    rules = [RULES_BY_CODE[code]() for code in sorted(codes) if not RULES_BY_CODE[code].run_level]
+    return frozenset(n for n, claim in enumerate(claims) if any(rule.agrees(claim, ctx) for rule in rules))
+
+
 def _suppress(doc: Document, findings: list[Finding], ctx: RuleContext, active: frozenset[str]) -> list[Finding]:
     """Drop findings under inline suppressions; report the suppressions that dropped nothing (FL904)."""
     if not doc.suppressions:
@@ -115,6 +122,7 @@ class CheckedDocument:
     path: str
     text: str
     claims: list[Claim]
+    verified: frozenset[int] = frozenset()  # positions in `claims` a rule compared and found right
 
 
 def check_paths(paths: Iterable[str | Path], *, reference: Reference | None = None,
@@ -203,8 +211,11 @@ def _check_parsed(doc: Document, s: _Settings) -> _Checked:
     # Only what the run needs goes back (from a worker, pickled): the claims the cross-document
     # rules compare, and the document itself only for the review page.
     compared = [c for c in claims if any(rule.compares(c) for rule in s.run_rules)]
-    return _Checked(findings, CheckedDocument(doc.path, doc.original, claims) if s.keep_documents else None,
-                    (doc.path, compared))
+    if not s.keep_documents:
+        return _Checked(findings, None, (doc.path, compared))
+    ctx = RuleContext(path=doc.path, reference=s.reference, as_of=doc.as_of, figure_tolerance=s.figure_tolerance)
+    verified = verified_claims(claims, ctx, s.codes)
+    return _Checked(findings, CheckedDocument(doc.path, doc.original, claims, verified), (doc.path, compared))
 
 
 # Worker processes receive the settings once, through the pool's initializer, rather than with
@@ -290,3 +301,7 @@ def check_claim_file(path: Path, reference: Reference, codes: frozenset[str], fi
 def _accepted(claim: Claim) -> bool:
     review = claim.reviewed
     return review is not None and review.verdict == "accepted" and review.text in (None, claim.text)
+
+
+__all__ = ["CheckedDocument", "check_document", "check_paths", "check_text", "extract", "iter_files", "load_reference",
+           "review_paths", "verified_claims"]

@@ -5,7 +5,9 @@ matched against the reference in three passes, most certain first:
 
 1. exact: any sub-span whose name key (case, spaces, hyphens and accents ignored) is a known form;
 2. fuzzy full names: a family or given name matched exactly beside a part a few letters off;
-3. partial references: a lone family or given name, resolved against the people the document names.
+3. partial references: a lone family or given name, resolved against the people the document names
+   in full. A family name inside a longer name the reference does not hold ("Kim Kwan-jin") is
+   someone else's and is never resolved; nor, then, is a lone use of that family name.
 """
 
 from __future__ import annotations
@@ -260,12 +262,14 @@ def _partial_hits(text: str, index: NameIndex, segments: list[tuple[list[Token],
     """Lone family or given names. A given name standing alone where a family name belongs ("Pres.
     Suk-yeol") is a claim of its own; a lone family name resolves to the person the document names."""
     named = {h.entity_id: index.person(h.entity_id) for h in hits if h.entity_kind == "person"}
-    out: list[_Hit] = []
     positions: dict[int, dict[int, int]] = {}  # per run: token → index, built once per run
+    for _, run in segments:
+        if id(run) not in positions:
+            positions[id(run)] = {id(t): n for n, t in enumerate(run)}
+    strangers = _stranger_families(index, segments, positions, named)
+    out: list[_Hit] = []
     for segment, run in segments:
-        position = positions.get(id(run))
-        if position is None:
-            position = positions[id(run)] = {id(t): n for n, t in enumerate(run)}
+        position = positions[id(run)]
         words = [t for t in segment if t.word]
         i = 0
         while i < len(words):
@@ -276,7 +280,8 @@ def _partial_hits(text: str, index: NameIndex, segments: list[tuple[list[Token],
                     at = position[id(window[0])]
                     if _stands_alone(index, window, run, at) and not _set_off(text, window):
                         found = _given_as_surname(index, window, named, _titled(text, window[0], run, at))
-                    if found is None and size == 1 and not _cut_off(text, window[0]):
+                    if (found is None and size == 1 and not _cut_off(text, window[0])
+                            and not _in_full_name(index, run, at) and window[0].key not in strangers):
                         found = _lone_family(index, window[0], named)
                     if found:
                         break
@@ -285,6 +290,48 @@ def _partial_hits(text: str, index: NameIndex, segments: list[tuple[list[Token],
                 i += sum(1 for t in words[i:] if t.end <= found.end)
             else:
                 i += 1
+    return out
+
+
+def _is_title(token: Token) -> bool:
+    """ "President", and its hyphenated forms "President-elect" and "Ex-President"."""
+    key = token.key
+    return key in _TITLES or key.removesuffix("elect") in _TITLES or key.removeprefix("ex") in _TITLES
+
+
+def _given_before(index: NameIndex, token: Token) -> bool:
+    """Could this word be a given name written before a family name ("Hunter" in "Hunter Biden")?
+    Not a title, a known family name ("the Biden-Harris administration" pairs two surnames) or an
+    ordinary word ("Trump Administration") unless that word is also a common name ("Hunter")."""
+    return (token.word and not _is_title(token) and token.key not in index.family_keys
+            and (not index.is_word(token.key) or index.is_common_name(token.key)))
+
+
+def _given_after(index: NameIndex, token: Token) -> bool:
+    """Could this word be a given name written after a family name ("Kwan-jin" in "Kim Kwan-jin")?
+    Only a word that is no ordinary word: "Trump White House" and "Moon Administration" name nobody."""
+    return (token.word and not _is_title(token) and token.key not in index.family_keys
+            and not index.is_word(token.key))
+
+
+def _in_full_name(index: NameIndex, run: list[Token], at: int) -> bool:
+    """Is the word at `at` one part of a longer name? "Kim" in "Kim Kwan-jin" or "Biden" in "Hunter
+    Biden": a full name the reference does not hold names someone else, never its surname's bearer."""
+    return ((at > 0 and _given_before(index, run[at - 1]))
+            or (at + 1 < len(run) and _given_after(index, run[at + 1])))
+
+
+def _stranger_families(index: NameIndex, segments: list[tuple[list[Token], list[Token]]],
+                       positions: dict[int, dict[int, int]], named: dict[str, Person]) -> set[str]:
+    """Family names the document also gives to people the reference does not hold ("Defense Minister
+    Kim Kwan-jin" beside Kim Jong Un): a lone "Kim" could be either, so it resolves to neither."""
+    families = {name_key(p.family) for p in named.values()}
+    out: set[str] = set()
+    for segment, run in segments:
+        position = positions[id(run)]
+        for token in segment:
+            if token.word and token.key in families and _in_full_name(index, run, position[id(token)]):
+                out.add(token.key)
     return out
 
 

@@ -2,8 +2,9 @@
 source on hover or keyboard focus, and a summary with links to each finding.
 
 One self-contained file: inline CSS, no script, no network. Every piece of article text is escaped.
-Verdicts: contradicted (an error finding), likely wrong (a warning), verified (the claim resolved to
-the reference and drew nothing), not verifiable (nothing in the reference to check it against).
+Verdicts: contradicted (an error finding), likely wrong (a warning), verified (a rule compared the
+claim with a record and it agreed), not checked (no rule could compare it: no record, no time to
+place it, or only an informational note). Resolving to a reference entity is not verification.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from . import View
 _VERDICTS = {
     "contradicted": "Contradicted by the record",
     "likely-wrong": "Likely wrong",
-    "verified": "Verified against the reference",
-    "unverifiable": "Not verifiable with the reference",
+    "verified": "Verified: a rule compared it with the record and it agreed",
+    "unchecked": "Not checked: no rule could compare it with a record",
 }
 
 _CSS = """
@@ -35,7 +36,7 @@ mark { position: relative; border-radius: 3px; padding: 0 .1em; color: var(--ink
 mark.contradicted { background: #ffd1d1; border-bottom: 3px solid #a10000; }
 mark.likely-wrong { background: #ffe9b3; border-bottom: 3px solid #8a5a00; }
 mark.verified { background: #d8f2dc; border-bottom: 2px solid #1d6b2c; }
-mark.unverifiable { background: #e6e6f2; border-bottom: 2px dotted #3d3d7a; }
+mark.unchecked { background: #e6e6f2; border-bottom: 2px dotted #3d3d7a; }
 mark:focus { outline: 3px solid #0b57d0; outline-offset: 2px; }
 mark .tip { display: none; position: absolute; left: 0; top: 1.7em; z-index: 10; width: 28rem; max-width: 80vw;
             background: #fff; color: var(--ink); border: 1px solid #555; border-radius: 4px; padding: .5rem .7rem;
@@ -98,27 +99,27 @@ def _finding_item(f: Finding, anchors: dict[int, str]) -> str:
             f"{_e(f.message)}</li>\n")
 
 
-def _verdict(claim: Claim, findings: list[Finding]) -> str:
+def _verdict(findings: list[Finding], verified: bool) -> str:
     if findings:
         worst = max(f.severity.rank for f in findings)
         return ("contradicted" if worst == Severity.ERROR.rank else
-                "likely-wrong" if worst == Severity.WARNING.rank else "unverifiable")
-    return "verified" if getattr(claim, "entity_id", None) else "unverifiable"
+                "likely-wrong" if worst == Severity.WARNING.rank else "unchecked")
+    return "verified" if verified else "unchecked"
 
 
 def _document(n: int, doc: CheckedDocument, findings: list[Finding], anchors: dict[int, str]) -> str:
     # Plain dates are context, not claims worth a highlight; every other claim is marked once.
-    claims = sorted((c for c in doc.claims if not isinstance(c, DateMention)),
-                    key=lambda c: (c.span.start, -(c.span.end - c.span.start)))
+    claims = sorted(((n, c) for n, c in enumerate(doc.claims) if not isinstance(c, DateMention)),
+                    key=lambda nc: (nc[1].span.start, -(nc[1].span.end - nc[1].span.start)))
     marks: list[tuple[int, int, str]] = []
     used: set[int] = set()
     end_of_last = 0
-    for claim in claims:
+    for n, claim in claims:
         if claim.span.start < end_of_last or claim.span.end <= claim.span.start:
             continue
         mine = [f for f in findings if f.span.start < claim.span.end and f.span.end > claim.span.start]
         used.update(id(f) for f in mine)
-        marks.append((claim.span.start, claim.span.end, _mark(claim, mine, anchors, doc.text)))
+        marks.append((claim.span.start, claim.span.end, _mark(claim, mine, anchors, doc.text, n in doc.verified)))
         end_of_last = claim.span.end
     # Findings with no claim of their own (an input problem, say) still get an anchor.
     for f in findings:
@@ -139,8 +140,9 @@ def _document(n: int, doc: CheckedDocument, findings: list[Finding], anchors: di
             f"<pre class=\"article\">{''.join(out)}</pre></section>\n")
 
 
-def _mark(claim: Claim | None, findings: list[Finding], anchors: dict[int, str], text: str) -> str:
-    verdict = _verdict(claim, findings) if claim is not None else "likely-wrong"
+def _mark(claim: Claim | None, findings: list[Finding], anchors: dict[int, str], text: str,
+          verified: bool = False) -> str:
+    verdict = _verdict(findings, verified) if claim is not None else "likely-wrong"
     start, end = (claim.span.start, claim.span.end) if claim is not None else (findings[0].span.start, findings[0].span.end)
     lines = [f"<strong>{_e(_VERDICTS[verdict])}</strong>"]
     if claim is not None:

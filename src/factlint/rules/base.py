@@ -65,6 +65,12 @@ class Rule:
     def check_run(self, documents: Sequence[tuple[str, Sequence[Claim]]], reference: Reference) -> Iterator[Finding]:
         return iter(())
 
+    def agrees(self, claim: Claim, ctx: RuleContext) -> bool:
+        """Did this rule compare `claim` with a record and find it right? The review page shows a claim
+        as verified only then. A rule that could not check the claim (no record, no date to place
+        it, a retrospective title it leaves alone) answers False: not checked is not verified."""
+        return False
+
     @classmethod
     def compares(cls, claim: Claim) -> bool:
         """Whether check_run looks at this claim: only those are kept from each document of a run

@@ -33,6 +33,11 @@ def agrees(claim: DateMention, event: AgreementEvent) -> bool:
     return any(claim.matches(date) for date in event_dates(event))
 
 
+def _relevant(claim: EventClaim, agreement: Agreement) -> list[AgreementEvent]:
+    """The recorded events the claim speaks of: those its cue names, or any when it names none."""
+    return [e for e in agreement.events if not claim.event_types or e.type in claim.event_types]
+
+
 def _other_events(claim: EventClaim, agreement: Agreement) -> list[AgreementEvent]:
     return [e for e in agreement.events
             if e.type not in claim.event_types and e.type in _CONFUSABLE and agrees(claim.date, e)]
@@ -93,6 +98,13 @@ class ContradictedEventDate(Rule):
     summary = "An agreement's event dated differently from the record"
     severity = Severity.ERROR
 
+    def agrees(self, claim: Claim, ctx: RuleContext) -> bool:
+        if not isinstance(claim, EventClaim):
+            return False
+        agreement = ctx.reference.agreements.get(claim.entity_id)
+        relevant = [] if agreement is None else _relevant(claim, agreement)
+        return any(agrees(claim.date, e) for e in relevant)
+
     def check(self, claims: Sequence[Claim], ctx: RuleContext) -> Iterator[Finding]:
         for claim in claims:
             if not isinstance(claim, EventClaim):
@@ -100,7 +112,7 @@ class ContradictedEventDate(Rule):
             agreement = ctx.reference.agreements.get(claim.entity_id)
             if agreement is None:
                 continue
-            relevant = [e for e in agreement.events if not claim.event_types or e.type in claim.event_types]
+            relevant = _relevant(claim, agreement)
             if not relevant or any(agrees(claim.date, e) for e in relevant):
                 continue
             if claim.event_types and _other_events(claim, agreement):

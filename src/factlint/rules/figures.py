@@ -137,6 +137,10 @@ class FigureMatchesNoSeries(Rule):
     summary = "A trade figure that contradicts every reference series for its measure and year"
     severity = Severity.WARNING
 
+    def agrees(self, claim: Claim, ctx: RuleContext) -> bool:
+        return (isinstance(claim, FigureClaim) and korea_trade(claim)
+                and any(agrees(claim, s, ctx.figure_tolerance) for s in series_for(ctx.reference, claim)))
+
     def check(self, claims: Sequence[Claim], ctx: RuleContext) -> Iterator[Finding]:
         for claim in claims:
             if not isinstance(claim, FigureClaim) or not korea_trade(claim):

@@ -61,6 +61,12 @@ class MisspelledName(Rule):
                                    f'"{claim.normalized}" looks like a misspelling of {what}',
                                    suggestion=target, entity_id=entity.id)
 
+    def agrees(self, claim: Claim, ctx: RuleContext) -> bool:
+        # Spelled as the reference spells it: a canonical form, an accepted variant, or on second
+        # reference the family name of the person the document named in full.
+        return (isinstance(claim, NameMention) and claim.method in ("exact", "variant", "partial")
+                and claim.entity_id is not None and ctx.reference.named(claim.entity_id) is not None)
+
 
 class GivenNameAsSurname(Rule):
     """Given name used as a family name.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
@@ -47,7 +48,8 @@ class WrongTitle(Rule):
         never held, because narrative tells past events undated. "Former" is checked against the
         article's date: it is right once the term has ended by then, whenever the event was. A title
         is only called wrong at a time when the reference records someone else in that office, so
-        gaps in the record stay silent. Calling someone by a title gained later ("President Biden,
+        gaps in the record stay silent. Only names that resolved are read: a full name the reference
+        does not hold ("Defense Minister Kim Kwan-jin") is someone else, never the known Kim. Calling someone by a title gained later ("President Biden,
         in 2011, ...") is common retrospective usage and is not flagged; nor are hypothetical titles
         ("a potential President Harris", "the next president").
 
@@ -80,6 +82,21 @@ class WrongTitle(Rule):
             message, suggestion = self._verdict(claim, person, country, others, ctx)
             if message:
                 yield self.finding(ctx, claim.span, claim.text, message, suggestion=suggestion, entity_id=person.id)
+
+    def agrees(self, claim: Claim, ctx: RuleContext) -> bool:
+        if not isinstance(claim, TitleClaim):
+            return False
+        person = ctx.reference.people.get(claim.entity_id)
+        if person is None:
+            return False
+        country = claim.country or person.country
+        held = [o for o in person.offices if role_of(o.title) == claim.role and office_country(o, person) == country]
+        if claim.former:
+            now = _day(ctx.as_of)
+            return now is not None and any(_ended_before(o, now) for o in held)
+        # Held at the time the sentence speaks of. An undated sentence is narrative that may tell any
+        # time, and check() only asks whether the person ever held the office: so does this.
+        return any(claim.when is None or _covers(o, claim.when) for o in held)
 
     def _verdict(self, claim: TitleClaim, person: Person, country: str | None,
                  holders: list[tuple[Person, Office]], ctx: RuleContext) -> tuple[str | None, str | None]:
@@ -123,6 +140,10 @@ class WrongTitle(Rule):
         return None, None
 
 
+def _day(date: dt.date | None) -> PartialDate | None:
+    return PartialDate(year=date.year, month=date.month, day=date.day) if date is not None else None
+
+
 def _title_for(office: Office) -> str | None:
     role = role_of(office.title)
     return ROLE_WORDS[role] if role else None
@@ -153,7 +174,9 @@ class WrongDescription(Rule):
     How it decides
         The description is compared with the organization's `kind` and `not_kinds` in the reference.
         Only descriptions naming one of the `not_kinds` are flagged: the reference lists what each body
-        is commonly mistaken for, so nothing is guessed.
+        is commonly mistaken for, so nothing is guessed. Broadcasting head nouns (station, broadcaster,
+        channel, network) name one kind of body, so "a radio broadcaster" is the "radio station"
+        mistake.
 
     Example
         KCNA, a state-owned radio station   →  KCNA, North Korea's state news agency
@@ -175,9 +198,43 @@ class WrongDescription(Rule):
             org = ctx.reference.organizations.get(claim.entity_id)
             if org is None:
                 continue
-            described = claim.text.lower()
-            wrong = next((k for k in org.not_kinds if re.search(rf"\b{re.escape(k.lower())}(?:s|es)?\b", described)), None)
+            wrong = next((w for w in (names_kind(claim.text, k) for k in org.not_kinds) if w), None)
             if wrong is None:
                 continue
             yield self.finding(ctx, claim.span, claim.text,
                                f"{org.name} is a {org.kind}, not a {wrong}", suggestion=org.kind, entity_id=org.id)
+
+    def agrees(self, claim: Claim, ctx: RuleContext) -> bool:
+        # Verified only when the description names what the reference says the body is ("a state news
+        # agency", "the official news agency"); anything else ("a mouthpiece") was not compared.
+        if not isinstance(claim, DescriptionClaim):
+            return False
+        org = ctx.reference.organizations.get(claim.entity_id)
+        return (org is not None and names_kind(claim.text, _head(org.kind)) is not None
+                and not any(names_kind(claim.text, k) for k in org.not_kinds))
+
+
+# Head nouns that name one kind of body: "a radio broadcaster" makes the mistake "a radio station"
+# does. Only broadcasting has such a family; a "news outlet" is not thereby a "news agency".
+_SAME_HEAD = {head: ("station", "broadcaster", "channel", "network") for head in ("station", "broadcaster", "channel", "network")}
+
+
+def _head(kind: str) -> str:
+    """The words of a kind that say what it is: "state news agency" → "news agency"."""
+    words = kind.split()
+    return " ".join(words[-2:])
+
+
+def names_kind(description: str, kind: str) -> str | None:
+    """The kind `description` names, in the singular ("radio station", or "radio broadcaster" for a
+    kind "radio station"), or None: the kind itself, plural or not, or its modifiers before a head
+    noun of the same family."""
+    words = kind.lower().split()
+    heads = _SAME_HEAD.get(words[-1], (words[-1],))
+    before = "".join(re.escape(w) + r"[\s-]+" for w in words[:-1])
+    head = "|".join(re.escape(h) for h in heads)
+    m = re.search(rf"\b{before}(?P<head>{head})(?:s|es)?\b", description, re.I)
+    if m is None:
+        return None
+    written = m.group("head").lower()
+    return kind if written == words[-1] else " ".join([*words[:-1], written])
