@@ -86,7 +86,7 @@ def _summary(result: CheckResult, anchors: dict[int, str]) -> str:
     legend = "".join(f"<span><mark class=\"{k}\">{_e(v)}</mark></span>" for k, v in _VERDICTS.items())
     items = "".join(_finding_item(f, anchors) for f in result.findings)
     return (f"<section aria-labelledby=\"summary\"><h2 id=\"summary\">Summary</h2>\n"
-            f"<p>{len(result.findings)} findings in {result.files_checked} files.</p>\n"
+            f"<p>{_count(len(result.findings), 'finding')} in {_count(result.files_checked, 'file')}.</p>\n"
             f"<p class=\"legend\">{legend}</p>\n"
             f"<table><caption>By rule</caption><tr><th scope=\"col\">Rule</th><th scope=\"col\">Findings</th></tr>{rows_code}</table>\n"
             f"<table><caption>By file</caption><tr><th scope=\"col\">File</th><th scope=\"col\">Findings</th></tr>{rows_file}</table>\n"
@@ -163,3 +163,7 @@ def _mark(claim: Claim | None, findings: list[Finding], anchors: dict[int, str],
     return (f"<mark class=\"{verdict}\" tabindex=\"0\"{anchor} data-verdict=\"{verdict}\" "
             f"data-codes=\"{' '.join(f.code for f in findings)}\">{more}{_e(text[start:end])}"
             f"<span class=\"tip\" role=\"tooltip\">{tip}</span></mark>")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
