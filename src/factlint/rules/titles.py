@@ -49,8 +49,8 @@ class WrongTitle(Rule):
         article's date: it is right once the term has ended by then, whenever the event was. A title
         is only called wrong at a time when the reference records someone else in that office, so
         gaps in the record stay silent. Only names that resolved are read: a full name the reference
-        does not hold ("Defense Minister Kim Kwan-jin") is someone else, never the known Kim. Calling someone by a title gained later ("President Biden,
-        in 2011, ...") is common retrospective usage and is not flagged; nor are hypothetical titles
+        does not hold ("Defense Minister Kim Kwan-jin") is someone else, never the known Kim. Calling
+        someone by a title gained later ("President Biden, in 2011, ...") is common retrospective usage and is not flagged; nor are hypothetical titles
         ("a potential President Harris", "the next president").
 
     Example
