@@ -8,9 +8,9 @@ from __future__ import annotations
 import time
 
 import pytest
+from conftest import EXAMPLES
 
 import factlint
-from conftest import EXAMPLES
 
 SMALL, LARGE = 8_000, 32_000
 # Ordinary prose takes t; an adversarial input of the same size may take at most RATIO × t (dense

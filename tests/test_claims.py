@@ -5,18 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
 import yaml
+from conftest import EXAMPLES, FIXTURES, ROOT, brief, run_cli
 
 import factlint
-from conftest import EXAMPLES, FIXTURES, ROOT, brief
 from factlint.yamlfile import load_yaml
 
 CLAIMS = ROOT / "claims"
@@ -24,8 +22,7 @@ SCHEMA = ROOT / "schema"
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "factlint", *args], capture_output=True, text=True, cwd=cwd,
-                          env={**os.environ, "NO_COLOR": "1"}, timeout=120)
+    return run_cli(*args, cwd=cwd)  # from the repository root: claim files name paths relative to it
 
 
 def without_header(text: str) -> str:

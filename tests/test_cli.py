@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import EXAMPLES, run_cli
 
-from conftest import EXAMPLES
 from factlint.cli import main
 
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "factlint", *args], capture_output=True, text=True,
-                          cwd=cwd, env=env, timeout=120)
+run = run_cli
 
 
 def console_script() -> str:
@@ -163,7 +158,7 @@ def test_rules_and_explain_in_process():
     runner = CliRunner()
     listing = runner.invoke(main, ["rules"])
     assert listing.exit_code == 0
-    assert "FL101  on   warning  misspelled-name" in listing.output
+    assert "FL101  on   warning  safe    misspelled-name" in listing.output
     assert "FL103  off  info" in listing.output
     explained = runner.invoke(main, ["explain", "fl102"])
     assert explained.exit_code == 0

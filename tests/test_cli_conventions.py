@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -28,14 +29,7 @@ ARTICLE = "Kim Yo-Long said.\n"  # one FL101 at 1:1
 FL101 = '"Kim Yo-Long" looks like a misspelling of Kim Yo Jong'
 
 
-def run(*args: str, cwd: Path, stdin: str | bytes | None = None, env: dict[str, str] | None = None
-        ) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "NO_COLOR": "1", **(env or {})}
-    data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
-    proc = subprocess.run([sys.executable, "-m", "factlint", *args], input=data, capture_output=True,
-                          cwd=cwd, env=environment, timeout=120)
-    return subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout.decode("utf-8"),
-                                       proc.stderr.decode("utf-8"))
+run = run_cli
 
 
 def where(proc: subprocess.CompletedProcess[str]) -> list[tuple[str, int, int, str]]:
@@ -302,3 +296,9 @@ def test_readme_reference_example_validates_and_its_titles_are_checked(tmp_path)
     (tmp_path / "a.md").write_text("---\ndate: 2024-06-01\n---\nDefense Minister Cho Tae-yul spoke.\n", encoding="utf-8")
     proc = run("check", "a.md", "--reference", "ours.yaml", "--format", "concise", "--quiet", cwd=tmp_path)
     assert [line.split(": ")[1].split(" ")[0] for line in proc.stdout.splitlines()] == ["FL401"]
+
+
+def test_readme_rule_table_is_generated_from_the_rules(tmp_path):
+    table = run("rules", "--format", "markdown", cwd=tmp_path).stdout
+    assert len(table.splitlines()) == len(ALL_RULES) + 2
+    assert table in README.read_text(encoding="utf-8")

@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import brief
 
 import factlint
-from conftest import brief
 from factlint.document import InputError, decode, parse_document
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import EXAMPLES, brief
 
 import factlint
-from conftest import EXAMPLES, brief
 from factlint.document import parse_document
 from factlint.models import DateMention, EventClaim, FigureClaim, TitleClaim
 

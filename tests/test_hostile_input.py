@@ -14,15 +14,12 @@ import time
 from pathlib import Path
 
 import pytest
-
-from conftest import EXAMPLES
+from conftest import EXAMPLES, run_cli
 
 GOOD = "Kim Yo-Long said so.\n"  # one FL101 at 1:1
 
 
-def run(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "factlint", *args], capture_output=True, text=True, cwd=cwd,
-                          env={**os.environ, "NO_COLOR": "1"}, timeout=timeout)
+run = run_cli
 
 
 def findings(proc: subprocess.CompletedProcess[str]) -> list[tuple[str, str, int, int, str]]:

@@ -15,16 +15,14 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES, ROOT, brief, run_cli
 
 import factlint
-from conftest import EXAMPLES, ROOT, brief
 
 ERRORS = "Kim Yo-Long spoke. Pres. Suk-yeol agreed with Yoon Suk Yeol.\n"
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "factlint", *args], capture_output=True, text=True, cwd=cwd,
-                          env={**os.environ, "NO_COLOR": "1"}, timeout=300)
+run = run_cli
 
 
 def codes(proc: subprocess.CompletedProcess[str]) -> list[tuple[str, int, str]]:

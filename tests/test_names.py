@@ -4,9 +4,9 @@ text is right."""
 from __future__ import annotations
 
 import pytest
+from conftest import EXAMPLES, brief
 
 import factlint
-from conftest import EXAMPLES, brief
 
 
 def check(reference, path, **kwargs):

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import brief, run_cli
 
 import factlint
-from conftest import brief
 from factlint.document import parse_document
 from factlint.models import NameMention, TitleClaim
 
@@ -53,8 +51,7 @@ def test_unknown_full_name_resolves_to_nobody(reference, name):
 def test_cli_reports_nothing_for_strangers(tmp_path: Path):
     for name, text in STRANGERS.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "factlint", "check", str(tmp_path), "--select", "ALL",
-                           "--format", "json"], capture_output=True, text=True, timeout=120)
+    proc = run_cli("check", str(tmp_path), "--select", "ALL", "--format", "json")
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["findings"] == []
 
@@ -88,8 +85,7 @@ def test_real_title_error_on_a_known_person_is_still_caught(reference):
 def test_cli_catches_real_title_error_beside_a_stranger(tmp_path: Path):
     article = tmp_path / "caught.md"
     article.write_text(CAUGHT, encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "factlint", "check", str(article), "--select", "ALL",
-                           "--format", "json"], capture_output=True, text=True, timeout=120)
+    proc = run_cli("check", str(article), "--select", "ALL", "--format", "json")
     assert proc.returncode == 1, proc.stderr
     found = [(f["code"], f["line"], f["column"], f["text"], f["suggestion"]) for f in json.loads(proc.stdout)["findings"]]
     assert found == [("FL401", 5, 16, "Defense Secretary", None)]

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-import factlint
 from conftest import FIXTURES
+
+import factlint
 from factlint.document import read_document
 from factlint.models import NameMention
 

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 
 import pytest
+from conftest import SEEDS, brief, run_cli
 
 import factlint
-from conftest import SEEDS, brief
 
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed articles not found at {SEEDS}")
 
@@ -69,7 +67,6 @@ def test_errors_article_claims_its_korus_and_treaty_dates_correctly(reference):
 
 @pytest.mark.parametrize("extra", [[], ["--as-of", "2021-08-31"], ["--as-of", "2021-08-31", "--select", "ALL"]])
 def test_clean_article_draws_no_warning_or_error(extra):
-    proc = subprocess.run([sys.executable, "-m", "factlint", "check", str(CLEAN), "--format", "json", *extra],
-                          capture_output=True, text=True, timeout=120)
+    proc = run_cli("check", str(CLEAN), "--format", "json", *extra)
     assert proc.returncode == 0, proc.stdout
     assert [f for f in json.loads(proc.stdout)["findings"] if f["severity"] in ("warning", "error")] == []

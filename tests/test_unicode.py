@@ -7,9 +7,9 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from conftest import brief, run_cli
 
 import factlint
-from conftest import brief
 
 SAID = " said the talks were over."
 
@@ -98,13 +98,10 @@ def test_text_in_other_scripts_is_left_alone(reference, text):
 
 
 def test_fix_replaces_only_the_lookalike_letters(tmp_path):
-    import subprocess
-    import sys
 
     article = tmp_path / "a.md"
     article.write_text("Kim Yo J\u043eng said so.\n", encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "factlint", "check", str(article), "--fix"],
-                         capture_output=True, text=True)
+    run = run_cli("check", str(article), "--fix")
     assert run.returncode == 0, run.stderr
     assert article.read_text(encoding="utf-8") == "Kim Yo Jong said so.\n"
 

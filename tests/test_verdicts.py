@@ -7,13 +7,12 @@ document named in full. Run through the real command line, as an editor would.""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
+from conftest import run_cli
 
 import factlint
 from factlint.api import verified_claims
@@ -81,9 +80,7 @@ def page(tmp_path: Path, name: str, text: str) -> list[tuple[str, ...]]:
     article = tmp_path / name
     article.write_text(text, encoding="utf-8")
     out = tmp_path / f"{name}.html"
-    proc = subprocess.run([sys.executable, "-m", "factlint", "check", str(article), "--select", "ALL",
-                           "--format", "html", "-o", str(out), "--fail-on", "never"],
-                          capture_output=True, text=True, timeout=120)
+    proc = run_cli("check", str(article), "--select", "ALL", "--format", "html", "-o", str(out), "--fail-on", "never")
     assert proc.returncode == 0, proc.stderr
     parser = Marks()
     parser.feed(out.read_text(encoding="utf-8"))
@@ -93,8 +90,7 @@ def page(tmp_path: Path, name: str, text: str) -> list[tuple[str, ...]]:
 def extracted_names(tmp_path: Path, name: str, text: str) -> list[tuple[int, int, str, str | None]]:
     article = tmp_path / name
     article.write_text(text, encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "factlint", "extract", str(article), "-o", str(tmp_path / "claims")],
-                          capture_output=True, text=True, timeout=120)
+    proc = run_cli("extract", str(article), "-o", str(tmp_path / "claims"))
     assert proc.returncode == 0, proc.stderr
     claims = yaml.safe_load((tmp_path / "claims" / f"{Path(name).stem}.claims.yaml").read_text())["claims"]
     return [(c["span"]["line"], c["span"]["column"], c["text"], c.get("entity_id")) for c in claims if c["kind"] == "name"]

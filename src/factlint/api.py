@@ -11,11 +11,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
 from .claimfile import is_claim_file, load_claim_file
+from .config import LoadedConfig
 from .discover import iter_files
 from .document import MAX_FILE_BYTES, Document, InputError, Kind, decode, kind_for, parse_document, read_document
 from .extract import extract_claims
@@ -24,6 +25,7 @@ from .models import CheckResult, Claim, Finding, Reference
 from .reference import load_reference
 from .rules import RULES_BY_CODE, Rule, RuleContext, enabled_codes
 from .rules.inputs import InvalidClaimFile, InvalidFrontMatter, UnreadableFile, UnusedSuppression
+from .settings import Options, Settings, load_settings, resolve
 from .spans import contains, merge
 
 
@@ -75,15 +77,7 @@ def _suppress(doc: Document, findings: list[Finding], ctx: RuleContext, active: 
             if any(s.applies(code) and bisect.bisect_left(starts, s.start) < bisect.bisect_left(starts, s.end)
                    for code, starts in by_code.items())}
     if UnusedSuppression.code in active:
-        rule = UnusedSuppression()
-        for s in doc.suppressions:
-            if s.directive not in used:
-                a, b = s.directive
-                written = doc.original[a:b]
-                a, b = a + len(written) - len(written.lstrip()), b - len(written) + len(written.rstrip())
-                codes = ", ".join(sorted(s.codes)) or "every rule"
-                kept.append(rule.finding(ctx, doc.original_span(a, b), doc.original[a:b],
-                                         f"suppression of {codes} suppresses nothing here"))
+        kept.extend(UnusedSuppression().unused(doc, ctx, used))
     return kept
 
 
@@ -126,16 +120,42 @@ class CheckedDocument:
 
 
 def check_paths(paths: Iterable[str | Path], *, reference: Reference | None = None,
-                as_of: dt.date | None = None, select: Sequence[str] | None = None, ignore: Sequence[str] = (),
-                include: Sequence[str] = (), exclude: Sequence[str] = (),
-                codes: Iterable[str] | None = None, figure_tolerance: float = 0.0,
-                respect_gitignore: bool = True) -> CheckResult:
-    """Check files and folders (recursively). A file that cannot be read becomes an FL901 finding;
-    the other files are still checked. `codes`, when given, is the exact set of rules to run
-    (instead of `select` and `ignore`). Folders are walked as `discover.iter_files` says."""
-    return review_paths(paths, reference=reference, as_of=as_of, select=select, ignore=ignore, include=include,
-                        exclude=exclude, codes=codes, figure_tolerance=figure_tolerance, keep_documents=False,
-                        respect_gitignore=respect_gitignore)[0]
+                as_of: dt.date | None = None, select: Sequence[str] | None = None, ignore: Sequence[str] | None = None,
+                include: Sequence[str] | None = None, exclude: Sequence[str] = (),
+                codes: Iterable[str] | None = None, figure_tolerance: float | None = None,
+                respect_gitignore: bool | None = None, config: str | Path | None | bool = True) -> CheckResult:
+    """Check files and folders (recursively), as `factlint check` does: the nearest configuration file
+    at or above the first path applies (`config=PATH` names one, `config=False` ignores them), and the
+    options given here win over it. A file that cannot be read becomes an FL901 finding; the other
+    files are still checked. `codes`, when given, is the exact set of rules to run. `figure_tolerance`
+    is a fraction (0.01 is 1%). A `reference` given is used as it is, without the file's layers."""
+    paths = list(paths)
+    options = Options(select=select, ignore=ignore, include=include, exclude=exclude, as_of=as_of,
+                      figure_tolerance=figure_tolerance,
+                      respect_gitignore=respect_gitignore)
+    if config is False:
+        settings = resolve(options, LoadedConfig())
+    else:
+        settings = load_settings(paths, options, config_path=None if config is True else config)
+    if codes is not None:
+        settings = replace(settings, codes=frozenset(codes))
+    if reference is None:
+        reference = load_reference(settings.reference_layers, bundled=settings.default_reference)
+    return run(paths, settings, reference)[0]
+
+
+def run(paths: Iterable[str | Path], settings: Settings, reference: Reference, *,
+        stdin: tuple[bytes, str, Kind | None] | None = None, jobs: int = 1,
+        progress: Callable[[int, int, int], None] | None = None,
+        keep_documents: bool = False) -> tuple[CheckResult, list[CheckedDocument]]:
+    """One run under `settings` (see settings.py): the findings, with the configuration's per-file
+    ignores and severities applied, and (`keep_documents`) each document's text and claims."""
+    result, documents = review_paths(
+        paths, reference=reference, as_of=settings.as_of, codes=settings.codes, include=settings.include,
+        exclude=settings.exclude, figure_tolerance=settings.figure_tolerance, max_edits=settings.max_edits,
+        progress=progress, jobs=jobs, keep_documents=keep_documents,
+        respect_gitignore=settings.respect_gitignore, stdin=stdin)
+    return settings.finish(result), documents
 
 
 @dataclass(frozen=True)
@@ -170,10 +190,8 @@ def _check_one(path: Path, s: _Settings) -> _Checked:
 
 
 def _failed(path: str, exc: Exception, s: _Settings) -> _Checked:
-    # A bug, not the author's fault: say so at the file, and go on with the others.
     # Reported whatever rules are selected: a file nobody checked must never pass silently.
-    message = f"factlint failed on this file ({type(exc).__name__}: {exc}); please report it as a bug"
-    return _Checked([UnreadableFile().file_finding(path, message, s.reference)], None, None)
+    return _Checked([UnreadableFile().failure(path, exc, s.reference)], None, None)
 
 
 def _check_one_text(data: bytes, path: str, kind: Kind | None, s: _Settings) -> _Checked:
@@ -304,4 +322,4 @@ def _accepted(claim: Claim) -> bool:
 
 
 __all__ = ["CheckedDocument", "check_document", "check_paths", "check_text", "extract", "iter_files", "load_reference",
-           "review_paths", "verified_claims"]
+           "review_paths", "run", "verified_claims"]

@@ -14,17 +14,20 @@ import click
 from click.core import ParameterSource
 
 from . import __version__
-from .api import review_paths
+from .api import run
+from .baseline import BaselineError, load_baseline, without_baseline, write_baseline
 from .config import ConfigError, LoadedConfig, find_config, load_config, resolved, to_toml
-from .config import apply as apply_config
-from .document import MAX_FILE_BYTES, InputError, Kind, decode, read_file, split_lines
-from .models import CheckResult, Finding, Reference, Severity
+from .document import MAX_FILE_BYTES, InputError, decode, read_file, split_lines
+from .models import CheckResult, Finding, Reference
 from .reference import ReferenceError, load_reference, validate_reference
 from .report import FORMATS, View, plain
-from .rules import ALL_RULES, RULES_BY_CODE, UnknownRuleError, enabled_codes
+from .report.text import statistics as count_findings
+from .report.text import summary
+from .rules import ALL_RULES, RULES_BY_CODE, UnknownRuleError
+from .settings import FAIL_ON, Options, load_settings
+from .write import write_atomic
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FAIL_ON = {**{s.value: s.rank for s in Severity}, "never": 99}
 
 
 class FactlintError(click.ClickException):
@@ -166,30 +169,27 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
     from_stdin = "-" in paths or (not paths and stdin_filename is not None)
     _refuse_conflicts(paths, fmt, given, output=output, stdin_filename=stdin_filename, fix=fix, show_diff=show_diff,
                       update_baseline=update_baseline, baseline=baseline, statistics=statistics, quiet=quiet)
-    if not paths and not from_stdin:
-        paths = (".",)
-    files = tuple(p for p in paths if p != "-")
-    loaded = _config(config_path, [stdin_filename or "."] if from_stdin else list(files))
-    cfg = loaded.config
-    select_codes = _codes(select) if given("select") else cfg.select
-    extend = _codes(extend_select) + (["FL103"] if cfg.house_style else []) + list(cfg.extend_select)
-    ignored = _codes(ignore) + ([] if given("ignore") else list(cfg.ignore))
+    files = tuple(p for p in paths if p != "-") or (() if from_stdin else (".",))
+    options = Options(
+        select=_codes(select) if given("select") else None, extend_select=_codes(extend_select),
+        ignore=_codes(ignore) if given("ignore") else None, include=include if given("include") else None,
+        exclude=exclude, as_of=as_of, figure_tolerance=figure_tolerance / 100 if given("figure_tolerance") else None,
+        fail_on=fail_on if given("fail_on") else None, respect_gitignore=respect_gitignore,
+        references=references, default_reference=not no_default_reference)
     try:
-        codes = enabled_codes(select_codes or None, ignored, extend)
-    except UnknownRuleError as exc:
+        settings = load_settings([stdin_filename or "."] if from_stdin else files, options, config_path=config_path)
+    except (ConfigError, UnknownRuleError) as exc:
         raise FactlintError(str(exc)) from None
     for target in (output, baseline if update_baseline else None):
         if target:
             _writable(target)
-    layers = [*(str(loaded.base / p) for p in cfg.reference), *references]
-    reference = _reference(layers, not no_default_reference and cfg.default_reference)
+    reference = _reference(settings.reference_layers, settings.default_reference)
     stdin = None
     if from_stdin:
         data = click.get_binary_stream("stdin").read(MAX_FILE_BYTES + 1)
         stdin = (data, stdin_filename or STDIN_NAME, None if stdin_filename else "markdown")
     report_format = FORMATS[fmt]
     people = report_format.for_people
-
     # A progress line on stderr for long runs, only when a person is watching the terminal.
     show_progress = people and not quiet and output is None and sys.stderr.isatty()
 
@@ -197,19 +197,12 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
         if total >= 20:
             click.echo(f"\r  checked {done}/{total} files, {found} findings so far", nl=False, err=True)
 
-    def run_check(stdin: tuple[bytes, str, Kind | None] | None) -> tuple[CheckResult, list]:
-        result, documents = review_paths(
-            files, reference=reference, as_of=as_of or cfg.as_of, codes=codes,
-            include=list(include) if given("include") else cfg.include,
-            exclude=[*exclude, *cfg.exclude],
-            figure_tolerance=(figure_tolerance if given("figure_tolerance") else cfg.figure_tolerance) / 100,
-            max_edits=cfg.matching.max_edits, progress=progress if show_progress else None,
-            jobs=jobs or os.cpu_count() or 1, keep_documents=report_format.needs_documents,
-            respect_gitignore=cfg.respect_gitignore if respect_gitignore is None else respect_gitignore,
-            stdin=stdin)
+    def check_once() -> tuple[CheckResult, list]:
+        found = run(files, settings, reference, stdin=stdin, jobs=jobs or os.cpu_count() or 1,
+                    progress=progress if show_progress else None, keep_documents=report_format.needs_documents)
         if show_progress:
             click.echo("\r\033[K", nl=False, err=True)
-        return result.model_copy(update={"findings": apply_config(result.findings, cfg, loaded.base)}), documents
+        return found
 
     def note(message: str) -> None:
         if not quiet:
@@ -218,8 +211,6 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
     # The baseline's fingerprints hold paths relative to the baseline file, wherever factlint runs.
     known: set[str] | None = None
     if baseline and not update_baseline:
-        from .baseline import BaselineError, load_baseline
-
         try:
             known = load_baseline(Path(baseline))
         except BaselineError as exc:
@@ -228,24 +219,16 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
     def visible(result: CheckResult) -> tuple[CheckResult, int]:
         if known is None:
             return result, 0
-        from .baseline import without_baseline
-
         kept, hidden = without_baseline(result.findings, known, resolved(baseline).parent)  # type: ignore[arg-type]
         return result.model_copy(update={"findings": kept}), hidden
 
-    result, documents = run_check(stdin)
-    stdin_text = _decoded(stdin[0]) if stdin else None
+    result, documents = check_once()
+    texts = {stdin[1]: text for text in [_decoded(stdin[0])] if text is not None} if stdin else {}
     report_stream = sys.stdout
     if fix or show_diff:
         from . import fix as fixes
 
-        shown = visible(result)[0].findings  # findings the baseline hides are left alone
-        if stdin is not None and stdin_text is not None:
-            fixed, count = fixes.fixed_text(stdin_text, [f for f in shown if f.path == stdin[1]])
-            planned = [fixes.FileFix(Path(stdin[1]), stdin_text, fixed, count)] if count else []
-        else:
-            planned = []
-        planned += fixes.plan(f for f in shown if stdin is None or f.path != stdin[1])
+        planned = fixes.plan(visible(result)[0].findings, texts)  # findings the baseline hides are left alone
         if show_diff:
             click.echo("".join(f.diff() for f in planned), nl=False)
             sys.exit(EXIT_FINDINGS if planned else EXIT_CLEAN)
@@ -258,17 +241,15 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
             if fixed_stdin is not None:
                 planned.remove(fixed_stdin)
                 stdin = (fixed_stdin.after.encode("utf-8"), stdin[1], stdin[2])
-                stdin_text = fixed_stdin.after
+                texts = {stdin[1]: fixed_stdin.after}
         count, skipped = fixes.apply(planned)
         for path, reason in skipped:
             click.echo(f"{path}: not fixed: {reason}", err=True)
         written = len(planned) - len(skipped) + (fixed_stdin is not None)
         count += fixed_stdin.count if fixed_stdin else 0
         note(f"Fixed {count} finding{'s' if count != 1 else ''} in {written} file{'s' if written != 1 else ''}.")
-        result, documents = run_check(stdin)
+        result, documents = check_once()
     if baseline and update_baseline:
-        from .baseline import write_baseline
-
         try:
             n = write_baseline(Path(baseline), result.findings, resolved(baseline).parent)
         except OSError as exc:
@@ -286,25 +267,19 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
     use_colour = people and (color == "always" or (color == "auto" and to_terminal and "NO_COLOR" not in os.environ))
     style = click.style if use_colour else plain
     if statistics:
-        from .report.text import statistics as count_findings
-        from .report.text import summary
-
         report = count_findings(result, fix_safe_codes(), {r.code: r.name for r in ALL_RULES})
         report += "" if quiet else summary(result, style) + "\n"
     else:
-        overrides = {stdin[1]: stdin_text} if stdin is not None and stdin_text is not None else {}
-        view = View(documents=documents, lines_of=_line_reader(overrides), style=style, summary=not quiet)
+        view = View(documents=documents, lines_of=_line_reader(texts), style=style, summary=not quiet)
         report = report_format.render(result, view)
     if output:
-        from .write import write_atomic
-
         try:
             write_atomic(Path(output), report)
         except OSError as exc:
             raise FactlintError(f"cannot write {output}: {exc.strerror or exc}") from None
     else:
         click.echo(report, nl=False, color=use_colour, err=report_stream is sys.stderr)
-    sys.exit(_exit_code(result, fail_on if given("fail_on") else cfg.fail_on))
+    sys.exit(settings.exit_code(result.findings))
 
 
 STDIN_NAME = "<stdin>"
@@ -380,13 +355,6 @@ def show_config(path: str | None, config_path: str | None) -> None:
     loaded = _config(config_path, [path] if path else [])
     click.echo(f"# configuration file: {loaded.path or 'none found'}")
     click.echo(to_toml(loaded), nl=False)
-
-
-def _exit_code(result: CheckResult, fail_on: str) -> int:
-    if any(_unchecked(f) for f in result.findings):  # input the run could not check
-        return EXIT_ERROR
-    threshold = FAIL_ON[fail_on]
-    return EXIT_FINDINGS if any(f.severity.rank >= threshold for f in result.findings) else EXIT_CLEAN
 
 
 def _line_reader(texts: dict[str, str]) -> Callable[[str, int], str | None]:
@@ -510,11 +478,27 @@ def lookup(name: tuple[str, ...], limit: int, references: tuple[str, ...], no_de
 
 
 @main.command()
-def rules() -> None:
-    """List every rule with its code, default state and summary."""
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
+              help="markdown: the README's rule table, generated from the rules themselves.")
+def rules(fmt: str) -> None:
+    """List every rule with its code, default state, severity, fix safety and summary."""
+    if fmt == "markdown":
+        click.echo(rules_table(), nl=False)
+        return
     for rule in ALL_RULES:
         state = "on " if rule.enabled_by_default else "off"
-        click.echo(f"{rule.code}  {state}  {rule.severity.value:<7}  {rule.name:<24}  {rule.summary}")
+        click.echo(f"{rule.code}  {state}  {rule.severity.value:<7}  {rule.fix:<6}  {rule.name:<24}  {rule.summary}")
+
+
+def rules_table() -> str:
+    """The README's rule table: every cell read from the rule (its attributes and the "What it
+    catches" section of its docstring), with an anchor per code that SARIF's helpUri points at."""
+    fix = {"safe": "safe (`--fix`)", "unsafe": "suggestion only", "none": "none"}
+    rows = ["| code | default | severity | fix | catches |", "|---|---|---|---|---|"]
+    rows += [f"| <a id=\"{r.code.lower()}\"></a>{r.code} | {'on' if r.enabled_by_default else 'off'} | "
+             f"{r.severity.value} | {fix[r.fix]} | {r.section('What it catches').replace('|', '&#124;')} |"
+             for r in ALL_RULES]
+    return "\n".join(rows) + "\n"
 
 
 @main.command()

@@ -40,8 +40,10 @@ class FileFix:
         return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
-def plan(findings: Iterable[Finding]) -> list[FileFix]:
-    """The fixes the findings allow, file by file (overlapping fixes: the first wins)."""
+def plan(findings: Iterable[Finding], texts: dict[str, str] | None = None) -> list[FileFix]:
+    """The fixes the findings allow, file by file (overlapping fixes: the first wins). `texts` gives
+    the text of inputs that are not files on disk (standard input), by the path findings carry."""
+    texts = texts or {}
     by_path: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         if f.code in SAFE and f.suggestion and f.span.end > f.span.start and not f.path.endswith(".claims.yaml"):
@@ -49,7 +51,7 @@ def plan(findings: Iterable[Finding]) -> list[FileFix]:
     out = []
     for path, found in sorted(by_path.items()):
         try:
-            text, _, _ = decode_with_encoding(read_file(Path(path)))
+            text = texts[path] if path in texts else decode_with_encoding(read_file(Path(path)))[0]
         except (OSError, InputError):
             continue
         after, count = fixed_text(text, found)

@@ -85,6 +85,13 @@ class Rule:
                        source=ctx.source(entity_id, source_id), related=tuple(related))
 
     @classmethod
+    def section(cls, heading: str) -> str:
+        """One section of the docstring ("What it catches"), as one line: for tables."""
+        doc = inspect.cleandoc(cls.__doc__ or "")
+        _, found, rest = doc.partition(f"\n{heading}\n")
+        return " ".join(rest.split("\n\n", 1)[0].split()) if found else ""
+
+    @classmethod
     def documentation(cls) -> str:
         """The docstring, with its "Fix safety" section opened by what --fix really does (derived from
         `fix`, so the documentation, --fix and its help cannot disagree)."""

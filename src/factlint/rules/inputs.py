@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from typing import ClassVar
 
 from ..document import Document
@@ -41,6 +41,12 @@ class UnreadableFile(Rule):
         """The finding for a file that could not be read: it has no text, so it points at 1:1."""
         ctx = RuleContext(path=path, reference=reference)
         return self.finding(ctx, Span(start=0, end=0, line=1, column=1, end_line=1, end_column=1), "", message)
+
+    def failure(self, path: str, exc: Exception, reference: Reference) -> Finding:
+        """factlint itself failed on the file: a bug, not the author's fault. Said at the file, and
+        the run goes on with the others."""
+        return self.file_finding(path, f"factlint failed on this file ({type(exc).__name__}: {exc}); "
+                                       "please report it as a bug", reference)
 
 
 class InvalidFrontMatter(Rule):
@@ -126,3 +132,16 @@ class UnusedSuppression(Rule):
     summary = "An inline suppression that suppresses no finding (off by default)"
     severity = Severity.INFO
     enabled_by_default = False
+
+    def unused(self, doc: Document, ctx: RuleContext, used: Set[tuple[int, int]]) -> Iterator[Finding]:
+        """A finding at each directive of `doc` not in `used` (directives by their place in the text),
+        spanning the directive itself without the whitespace around it."""
+        for s in doc.suppressions:
+            if s.directive in used:
+                continue
+            a, b = s.directive
+            written = doc.original[a:b]
+            a, b = a + len(written) - len(written.lstrip()), b - len(written) + len(written.rstrip())
+            codes = ", ".join(sorted(s.codes)) or "every rule"
+            yield self.finding(ctx, doc.original_span(a, b), doc.original[a:b],
+                               f"suppression of {codes} suppresses nothing here")
