@@ -232,22 +232,19 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
         if show_diff:
             click.echo("".join(f.diff() for f in planned), nl=False)
             sys.exit(EXIT_FINDINGS if planned else EXIT_CLEAN)
-        fixed_stdin = next((f for f in planned if stdin is not None and str(f.path) == stdin[1]), None)
+        applied = fixes.apply(planned, texts)
+        for path, reason in applied.skipped:
+            click.echo(f"{path}: not fixed: {reason}", err=True)
         if stdin is not None:
             # As ruff and black do with `-`: the (fixed) text on stdout, the report on stderr.
-            sys.stdout.buffer.write(fixed_stdin.after.encode("utf-8") if fixed_stdin else stdin[0])
+            texts = applied.texts
+            fixed = texts[stdin[1]].encode("utf-8") if stdin[1] in texts else stdin[0]
+            sys.stdout.buffer.write(fixed)
             sys.stdout.flush()
             report_stream = sys.stderr
-            if fixed_stdin is not None:
-                planned.remove(fixed_stdin)
-                stdin = (fixed_stdin.after.encode("utf-8"), stdin[1], stdin[2])
-                texts = {stdin[1]: fixed_stdin.after}
-        count, skipped = fixes.apply(planned)
-        for path, reason in skipped:
-            click.echo(f"{path}: not fixed: {reason}", err=True)
-        written = len(planned) - len(skipped) + (fixed_stdin is not None)
-        count += fixed_stdin.count if fixed_stdin else 0
-        note(f"Fixed {count} finding{'s' if count != 1 else ''} in {written} file{'s' if written != 1 else ''}.")
+            stdin = (fixed, stdin[1], stdin[2])
+        count, changed = applied.count, applied.files
+        note(f"Fixed {count} finding{'s' if count != 1 else ''} in {changed} file{'s' if changed != 1 else ''}.")
         result, documents = check_once()
     if baseline and update_baseline:
         try:

@@ -95,19 +95,33 @@ def unwritable(path: Path) -> str | None:
     return None
 
 
-def apply(fixes: Iterable[FileFix]) -> tuple[int, list[tuple[Path, str]]]:
-    """Write the fixes; return how many replacements were made, and the files left alone and why."""
-    total = 0
+@dataclass(frozen=True)
+class Applied:
+    count: int  # replacements made
+    files: int  # inputs changed
+    skipped: list[tuple[Path, str]]  # files left alone, and why
+    texts: dict[str, str]  # the inputs that are not files (standard input), fixed
+
+
+def apply(fixes: Iterable[FileFix], texts: dict[str, str] | None = None) -> Applied:
+    """Write the fixes to their files atomically; fixes of the in-memory `texts` (as `plan` took
+    them) are returned instead of written."""
+    total = files = 0
     skipped: list[tuple[Path, str]] = []
+    after = dict(texts or {})
     for fix in fixes:
-        reason = unwritable(fix.path.resolve())
-        if reason:
-            skipped.append((fix.path, reason))
-            continue
-        _, codec, bom = decode_with_encoding(read_file(fix.path))
-        write_atomic_bytes(fix.path, bom + fix.after.encode(codec))
+        if str(fix.path) in after:
+            after[str(fix.path)] = fix.after
+        else:
+            reason = unwritable(fix.path.resolve())
+            if reason:
+                skipped.append((fix.path, reason))
+                continue
+            _, codec, bom = decode_with_encoding(read_file(fix.path))
+            write_atomic_bytes(fix.path, bom + fix.after.encode(codec))
         total += fix.count
-    return total, skipped
+        files += 1
+    return Applied(total, files, skipped, after)
 
 
 def write_atomic_bytes(path: Path, data: bytes) -> None:
