@@ -19,7 +19,7 @@ from .config import ConfigError, LoadedConfig, find_config, load_config, resolve
 from .config import apply as apply_config
 from .document import MAX_FILE_BYTES, InputError, Kind, decode, read_file, split_lines
 from .models import CheckResult, Finding, Reference, Severity
-from .reference import ReferenceError, load_reference, validate_reference
+from .record import ReferenceError, index_for, load_reference, named, validate_reference
 from .report import FORMATS, View, plain
 from .rules import ALL_RULES, RULES_BY_CODE, UnknownRuleError, enabled_codes
 
@@ -494,8 +494,6 @@ def schema(what: str) -> None:
 @with_reference
 def lookup(name: tuple[str, ...], limit: int, references: tuple[str, ...], no_default_reference: bool) -> None:
     """Show the reference entries nearest to NAME, with similarity scores (0-100)."""
-    from .index import index_for
-
     reference = _reference(references, not no_default_reference)
     query = " ".join(name)
     found = [(form, score) for form, score in index_for(reference).lookup(query, limit=limit) if score > 0]
@@ -503,7 +501,7 @@ def lookup(name: tuple[str, ...], limit: int, references: tuple[str, ...], no_de
         click.echo(f"No reference entry resembles {query!r}.")
         sys.exit(EXIT_FINDINGS)
     for form, score in found:
-        entity = reference.named(form.entity_id)
+        entity = named(reference, form.entity_id)
         canonical = entity.name if entity is not None else form.text
         via = "" if form.text == canonical else f"  (as {form.text!r})"
         click.echo(f"{score:5.1f}  {form.kind:<12}  {form.entity_id:<28}  {canonical}{via}")
