@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import factlint
-from factlint.reference import ReferenceError, bundled_reference_dir, validate_reference
+from factlint.record import ReferenceError, bundled_reference_dir, validate_reference
 
 SOURCE = "sources:\n  - {id: s1, publisher: P, title: T, url: 'https://example.org/a', accessed: 2026-11-23}\n"
 

@@ -2,7 +2,7 @@
 
 from .api import check_document, check_paths, check_text, extract
 from .models import CheckResult, Finding, Reference
-from .reference import ReferenceError, load_reference
+from .record import ReferenceError, load_reference
 
 __version__ = "0.1.0"
 

@@ -20,9 +20,8 @@ from .config import LoadedConfig
 from .discover import iter_files
 from .document import MAX_FILE_BYTES, Document, InputError, Kind, decode, kind_for, parse_document, read_document
 from .extract import extract_claims
-from .index import index_for
 from .models import CheckResult, Claim, Finding, Reference
-from .reference import load_reference
+from .record import index_for, load_reference
 from .rules import RULES_BY_CODE, Rule, RuleContext, enabled_codes
 from .rules.inputs import InvalidClaimFile, InvalidFrontMatter, UnreadableFile, UnusedSuppression
 from .settings import Options, Settings, load_settings, resolve

@@ -21,8 +21,8 @@ from pydantic import ValidationError
 from .document import InputError, decode, parse_document, read_file
 from .extract.dates import extract_dates
 from .extract.names import extract_names
-from .index import index_for
 from .models import Claim, ClaimFile, NameMention, Problem, Reference, Span
+from .record import index_for
 from .yamlfile import LineMap, YamlError, load_yaml
 
 SUFFIX = ".claims.yaml"

@@ -19,7 +19,7 @@ from .baseline import BaselineError, load_baseline, without_baseline, write_base
 from .config import ConfigError, LoadedConfig, find_config, load_config, resolved, to_toml
 from .document import MAX_FILE_BYTES, InputError, decode, read_file, split_lines
 from .models import CheckResult, Finding, Reference
-from .reference import ReferenceError, load_reference, validate_reference
+from .record import ReferenceError, index_for, load_reference, named, validate_reference
 from .report import FORMATS, View, plain
 from .report.text import statistics as count_findings
 from .report.text import summary
@@ -459,8 +459,6 @@ def schema(what: str) -> None:
 @with_reference
 def lookup(name: tuple[str, ...], limit: int, references: tuple[str, ...], no_default_reference: bool) -> None:
     """Show the reference entries nearest to NAME, with similarity scores (0-100)."""
-    from .index import index_for
-
     reference = _reference(references, not no_default_reference)
     query = " ".join(name)
     found = [(form, score) for form, score in index_for(reference).lookup(query, limit=limit) if score > 0]
@@ -468,7 +466,7 @@ def lookup(name: tuple[str, ...], limit: int, references: tuple[str, ...], no_de
         click.echo(f"No reference entry resembles {query!r}.")
         sys.exit(EXIT_FINDINGS)
     for form, score in found:
-        entity = reference.named(form.entity_id)
+        entity = named(reference, form.entity_id)
         canonical = entity.name if entity is not None else form.text
         via = "" if form.text == canonical else f"  (as {form.text!r})"
         click.echo(f"{score:5.1f}  {form.kind:<12}  {form.entity_id:<28}  {canonical}{via}")

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from ..document import Document
-from ..index import index_for
 from ..models import Claim, Reference
+from ..record import index_for
 from .dates import extract_dates
 from .events import extract_agreements, extract_events
 from .figures import extract_figures

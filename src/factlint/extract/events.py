@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 
 from ..document import Document
-from ..index import NameIndex, phrase_tokens
 from ..models import AgreementMention, DateMention, EventClaim, EventType
+from ..record import NameIndex, phrase_tokens
 from .sentences import by_sentence, sentence_spans
 
 # Verb phrases and the events they can mean. Ambiguous cues list every reading; a date agrees with

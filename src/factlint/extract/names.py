@@ -15,14 +15,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Literal
 
 from rapidfuzz import fuzz
 
 from ..document import Document
-from ..index import Form, NameIndex, edits, inflected
-from ..models import MatchMethod, NameMention, Person
+from ..models import MatchMethod, MentionKind, NameMention, Person
 from ..normalize import display_form, name_key
+from ..record import Form, NameIndex, edits, inflected, named
 from ..romanization import is_korean_given_name
 from ..spans import Taken
 from ..tokens import Token, tokenize_runs
@@ -44,7 +43,7 @@ class _Hit:
     start: int
     end: int
     entity_id: str
-    entity_kind: Literal["person", "organization"]
+    entity_kind: MentionKind
     method: MatchMethod
     score: float
     form: str
@@ -132,7 +131,7 @@ def _exact_hits(text: str, index: NameIndex, run: list[Token]) -> list[_Hit]:
 
 def _exact_hit(written: str, start: int, end: int, forms: list[Form], index: NameIndex) -> _Hit:
     form = forms[0]  # validation guarantees one entity per key
-    entity = index.reference.named(form.entity_id)
+    entity = named(index.reference, form.entity_id)
     canonical = entity.name if entity is not None else form.text
     method: MatchMethod = "exact" if display_form(written) == canonical else "variant"
     return _Hit(start, end, form.entity_id, form.kind, method, 100.0, form.text)

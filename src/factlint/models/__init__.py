@@ -21,6 +21,7 @@ from .claims import (
     FigureClaim,
     FigureMetric,
     MatchMethod,
+    MentionKind,
     NameMention,
     Review,
     TitleClaim,
@@ -43,7 +44,7 @@ from .reference import (
 __all__ = [
     "ROK", "US", "Agreement", "AgreementEvent", "AgreementMention", "CheckResult", "Claim", "ClaimBase", "ClaimFile", "Review", "DateMention",
     "DatePrecision", "DateValue", "DescriptionClaim", "EventClaim", "EventType", "Figure", "FigureClaim",
-    "FigureMetric", "Finding", "Id", "Location", "MatchMethod", "Model", "NameMention", "NameOrder", "NonEmpty", "Office",
+    "FigureMetric", "Finding", "Id", "Location", "MatchMethod", "MentionKind", "Model", "NameMention", "NameOrder", "NonEmpty", "Office",
     "Organization", "PartialDate", "Person", "Problem", "Reference", "Report", "ReportFinding", "ReportLocation", "ReferenceFile", "Severity", "Source",
     "SourceRef", "Span", "TitleClaim",
 ]

@@ -11,6 +11,9 @@ from .base import Model, PartialDate, Span
 from .reference import EventType
 
 MatchMethod = Literal["exact", "variant", "fuzzy", "given-as-surname", "partial"]
+# The kinds of entity a name mention can resolve to: those the record's kinds table matches as names
+# (record/kinds.py, `mention="name"`; a test keeps the two equal).
+MentionKind = Literal["person", "organization"]
 
 
 class Review(Model):
@@ -39,7 +42,7 @@ class NameMention(ClaimBase):
     normalized: str  # as matched: Unicode folded, whitespace collapsed
     span: Span
     entity_id: str | None = None  # None when nothing in the reference fits
-    entity_kind: Literal["person", "organization"] | None = None
+    entity_kind: MentionKind | None = None
     method: MatchMethod | None = None
     score: float = 0.0  # similarity to the matched form, 0–100
     matched_form: str | None = None  # the reference form the text was matched against

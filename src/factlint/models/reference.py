@@ -135,19 +135,6 @@ class Reference(Model):
     figures: dict[str, Figure] = {}
     # Where each entity was defined, "path:line", for messages and validation reports.
     origins: dict[str, str] = {}
-    _name_index: Any = PrivateAttr(default=None)  # built on first use by names.index_for()
-
-    def entity(self, entity_id: str) -> Person | Organization | Agreement | Figure | None:
-        return self.named(entity_id) or self.figures.get(entity_id)
-
-    def named(self, entity_id: str) -> Person | Organization | Agreement | None:
-        """The person, organization or agreement with this id: the entities that have names."""
-        return self.people.get(entity_id) or self.organizations.get(entity_id) or self.agreements.get(entity_id)
-
-    def sources_of(self, entity_id: str) -> list[Source]:
-        """The sources an entity cites, in the order it lists them (the first is the strongest)."""
-        entity = self.entity(entity_id)
-        if entity is None:
-            return []
-        ids = [entity.source] if isinstance(entity, Figure) else entity.sources
-        return [self.sources[i] for i in ids if i in self.sources]
+    # Built on first use by record.names.index_for(). Look-ups by id across kinds live in record/kinds.py,
+    # which knows every kind; a model knows only its own fields.
+    _name_index: Any = PrivateAttr(default=None)

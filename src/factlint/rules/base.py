@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from ..models import Claim, Finding, Location, Reference, Severity, SourceRef, Span
+from ..record import sources_of
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class RuleContext:
     def source(self, entity_id: str | None, source_id: str | None = None) -> SourceRef | None:
         """The record that proves a finding: the source named, else the first the entity cites."""
         named = self.reference.sources.get(source_id) if source_id else None
-        sources = [named] if named else (self.reference.sources_of(entity_id) if entity_id else [])
+        sources = [named] if named else (sources_of(self.reference, entity_id) if entity_id else [])
         if not sources:
             return None
         src = sources[0]

@@ -7,11 +7,8 @@ from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 from ..models import Claim, EventClaim, FigureClaim, Finding, Location, Reference, Span
+from ..record import confirmed, figure_agrees, korea_trade, money, series_for, short_name
 from .base import Rule, RuleContext
-from .dates import agrees as event_agrees
-from .dates import short_name
-from .figures import agrees as figure_agrees
-from .figures import korea_trade, money, series_for
 
 _Key = tuple[object, ...]
 
@@ -47,9 +44,7 @@ def _agree(a: Claim, b: Claim) -> bool:
 
 def _confirmed(claim: Claim, reference: Reference) -> bool:
     if isinstance(claim, EventClaim):
-        agreement = reference.agreements.get(claim.entity_id)
-        return agreement is not None and any(
-            e.type in claim.event_types and event_agrees(claim.date, e) for e in agreement.events)
+        return confirmed(claim, reference.agreements.get(claim.entity_id))
     if isinstance(claim, FigureClaim):
         return any(figure_agrees(claim, s) for s in series_for(reference, claim))
     return False

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
-from ..models import Agreement, AgreementEvent, Claim, DateMention, EventClaim, Finding, PartialDate, Severity
+from ..models import AgreementEvent, Claim, DateMention, EventClaim, Finding, PartialDate, Severity
+from ..record import date_agrees, named_events, other_events, relevant_events, short_name
 from .base import FixSafety, Rule, RuleContext
 
 _EVENT_WORDS = {
@@ -17,35 +18,6 @@ _EVENT_WORDS = {
 }
 _MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                 "October", "November", "December"]
-
-
-# Events writers confuse with one another. Ratifications (one per party) and negotiation milestones
-# are not among them: a year that happens to match one is still a contradiction (FL201).
-_CONFUSABLE = frozenset({"initialed", "signed", "entered_into_force", "adopted", "held", "amendment_signed",
-                         "amendment_entered_into_force", "terminated"})
-
-
-def event_dates(event: AgreementEvent) -> list[PartialDate]:
-    return [event.date, *event.also_accepted]
-
-
-def agrees(claim: DateMention, event: AgreementEvent) -> bool:
-    return any(claim.matches(date) for date in event_dates(event))
-
-
-def _relevant(claim: EventClaim, agreement: Agreement) -> list[AgreementEvent]:
-    """The recorded events the claim speaks of: those its cue names, or any when it names none."""
-    return [e for e in agreement.events if not claim.event_types or e.type in claim.event_types]
-
-
-def _other_events(claim: EventClaim, agreement: Agreement) -> list[AgreementEvent]:
-    return [e for e in agreement.events
-            if e.type not in claim.event_types and e.type in _CONFUSABLE and agrees(claim.date, e)]
-
-
-def short_name(agreement: Agreement) -> str:
-    """The name a message can use: the acronym, else the shortest name ("Agreed Framework")."""
-    return agreement.acronyms[0] if agreement.acronyms else min([agreement.name, *agreement.aliases], key=len)
 
 
 def written_like(claim: DateMention, date: PartialDate) -> str:
@@ -102,8 +74,8 @@ class ContradictedEventDate(Rule):
         if not isinstance(claim, EventClaim):
             return False
         agreement = ctx.reference.agreements.get(claim.entity_id)
-        relevant = [] if agreement is None else _relevant(claim, agreement)
-        return any(agrees(claim.date, e) for e in relevant)
+        relevant = [] if agreement is None else relevant_events(claim, agreement)
+        return any(date_agrees(claim.date, e) for e in relevant)
 
     def check(self, claims: Sequence[Claim], ctx: RuleContext) -> Iterator[Finding]:
         for claim in claims:
@@ -112,10 +84,10 @@ class ContradictedEventDate(Rule):
             agreement = ctx.reference.agreements.get(claim.entity_id)
             if agreement is None:
                 continue
-            relevant = _relevant(claim, agreement)
-            if not relevant or any(agrees(claim.date, e) for e in relevant):
+            relevant = relevant_events(claim, agreement)
+            if not relevant or any(date_agrees(claim.date, e) for e in relevant):
                 continue
-            if claim.event_types and _other_events(claim, agreement):
+            if claim.event_types and other_events(claim, agreement):
                 continue  # another event's date: FL202
             name = short_name(agreement)
             if claim.event_types:
@@ -162,10 +134,10 @@ class DateOfAnotherEvent(Rule):
             agreement = ctx.reference.agreements.get(claim.entity_id)
             if agreement is None:
                 continue
-            relevant = [e for e in agreement.events if e.type in claim.event_types]
-            if not relevant or any(agrees(claim.date, e) for e in relevant):
+            relevant = named_events(claim, agreement)
+            if not relevant or any(date_agrees(claim.date, e) for e in relevant):
                 continue
-            others = _other_events(claim, agreement)
+            others = other_events(claim, agreement)
             if not others:
                 continue
             name = short_name(agreement)

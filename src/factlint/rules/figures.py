@@ -3,105 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
-from ..models import ROK, US, Claim, Figure, FigureClaim, Finding, Reference, Severity
+from ..models import Claim, FigureClaim, Finding, Severity
+from ..record import figure_agrees, korea_trade, money, series_for
 from .base import Rule, RuleContext
 
-_TRADE_METRICS = {
-    "trade_total": ("goods_trade_total", "goods_services_trade_total"),
-    "exports": ("goods_exports", "goods_imports"),  # one flow, reported by the exporter or the importer
-    "imports": ("goods_exports", "goods_imports"),
-    "balance": ("goods_balance",),
-}
 _WORDS = {"trade_total": "bilateral trade", "exports": "exports", "imports": "imports", "balance": "trade balance"}
-# How far a hedged figure may be from the record: "about $150 billion" agrees within 5%.
-HEDGE_TOLERANCE = 0.05
-
-
-@dataclass(frozen=True)
-class Series:
-    """A reference value a claim can be compared with: a figure, or a total derived from two."""
-
-    value: float  # scaled to units
-    step: float  # the precision the source printed
-    definition: str
-    source: str
-    figure_id: str
-
-
-def _step(figure: Figure) -> float:
-    text = repr(figure.value)
-    decimals = len(text.split(".")[1]) if "." in text and not text.endswith(".0") else 0
-    return 10.0 ** -decimals * figure.scale
-
-
-def series_for(reference: Reference, claim: FigureClaim) -> list[Series]:
-    """Every reference series for the claim's metric, parties and period."""
-    if claim.metric not in _TRADE_METRICS or claim.period is None or claim.unit != "USD":
-        return []
-    year = claim.period.year
-    figures = [f for f in reference.figures.values() if f.period.year == year and f.unit == "USD"]
-    wanted = _TRADE_METRICS[claim.metric]
-    out: list[Series] = []
-    for f in figures:
-        if f.metric not in wanted:
-            continue
-        if claim.metric in ("exports", "imports") and claim.exporter and f.parties != [claim.exporter, claim.importer]:
-            continue
-        value = abs(f.value) if claim.metric == "balance" else f.value
-        out.append(Series(value * f.scale, _step(f), f.definition, f.source, f.id))
-    if claim.metric == "trade_total":
-        out.extend(_derived_totals(figures, {f.reporter for f in figures if f.metric == "goods_trade_total"}))
-    return out
-
-
-def _derived_totals(figures: list[Figure], reported: set[str]) -> list[Series]:
-    """Exports plus imports, for a reporter whose total for the year is not printed anywhere."""
-    out = []
-    for reporter in (US, ROK):
-        if reporter in reported:
-            continue
-        exports = [f for f in figures if f.reporter == reporter and f.metric == "goods_exports"]
-        imports = [f for f in figures if f.reporter == reporter and f.metric == "goods_imports"]
-        if exports and imports:
-            e, i = exports[0], imports[0]
-            out.append(Series(e.value * e.scale + i.value * i.scale, max(_step(e), _step(i)),
-                              f"{reporter} statistics, goods only, exports plus imports (sum of two series)",
-                              e.source, f"{e.id}+{i.id}"))
-    return out
-
-
-def agrees(claim: FigureClaim, series: Series, tolerance: float = 0.0) -> bool:
-    v, r = claim.value, series.value
-    slack = max(max(claim.step, series.step) / 2, tolerance * abs(v)) + 1e-9 * abs(v)
-    if claim.hedge == "about":
-        return abs(r - v) <= max(slack, HEDGE_TOLERANCE * v)
-    if claim.hedge == "more":
-        return r >= v - slack
-    if claim.hedge == "less":
-        return r <= v + slack
-    if claim.hedge == "nearly":
-        return v * (1 - 2 * HEDGE_TOLERANCE) - slack <= r <= v + slack
-    return abs(r - v) <= slack
-
-
-def money(value: float) -> str:
-    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if abs(value) >= scale:
-            return f"${value / scale:,.{_decimals(value / scale)}f} {word}"
-    return f"${value:,.0f}"
-
-
-def _decimals(x: float) -> int:
-    text = f"{x:.4f}".rstrip("0").rstrip(".")
-    return len(text.split(".")[1]) if "." in text else 0
-
-
-def korea_trade(claim: FigureClaim) -> bool:
-    """A figure about trade between the United States and South Korea."""
-    return (claim.metric in _TRADE_METRICS and ROK in claim.parties and US in claim.parties
-            and claim.unit in ("USD", "KRW"))
 
 
 class FigureMatchesNoSeries(Rule):
@@ -139,14 +46,14 @@ class FigureMatchesNoSeries(Rule):
 
     def agrees(self, claim: Claim, ctx: RuleContext) -> bool:
         return (isinstance(claim, FigureClaim) and korea_trade(claim)
-                and any(agrees(claim, s, ctx.figure_tolerance) for s in series_for(ctx.reference, claim)))
+                and any(figure_agrees(claim, s, ctx.figure_tolerance) for s in series_for(ctx.reference, claim)))
 
     def check(self, claims: Sequence[Claim], ctx: RuleContext) -> Iterator[Finding]:
         for claim in claims:
             if not isinstance(claim, FigureClaim) or not korea_trade(claim):
                 continue
             candidates = series_for(ctx.reference, claim)
-            if not candidates or any(agrees(claim, s, ctx.figure_tolerance) for s in candidates):
+            if not candidates or any(figure_agrees(claim, s, ctx.figure_tolerance) for s in candidates):
                 continue
             nearest = sorted(candidates, key=lambda s: abs(s.value - claim.value))[:3]
             listed = "; ".join(f"{money(s.value)} ({s.definition})" for s in nearest)

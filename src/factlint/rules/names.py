@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from ..models import Claim, Finding, NameMention, Person, Severity
 from ..normalize import CONFUSABLES, latin_lookalike
+from ..record import named
 from .base import FixSafety, Rule, RuleContext
 
 
@@ -49,7 +50,7 @@ class MisspelledName(Rule):
     def check(self, claims: Sequence[Claim], ctx: RuleContext) -> Iterator[Finding]:
         for claim in claims:
             if isinstance(claim, NameMention) and claim.method == "fuzzy" and claim.entity_id:
-                entity = ctx.reference.named(claim.entity_id)
+                entity = named(ctx.reference, claim.entity_id)
                 if entity is None:
                     continue
                 # The form it was matched against: the full name, a family name ("Blinkin said"),
@@ -65,7 +66,7 @@ class MisspelledName(Rule):
         # Spelled as the reference spells it: a canonical form, an accepted variant, or on second
         # reference the family name of the person the document named in full.
         return (isinstance(claim, NameMention) and claim.method in ("exact", "variant", "partial")
-                and claim.entity_id is not None and ctx.reference.named(claim.entity_id) is not None)
+                and claim.entity_id is not None and named(ctx.reference, claim.entity_id) is not None)
 
 
 class GivenNameAsSurname(Rule):
@@ -144,7 +145,7 @@ class NotHouseStyle(Rule):
             # An all-capitals headline or label cannot follow a house style of mixed case.
             if (isinstance(claim, NameMention) and claim.method == "variant" and claim.entity_id
                     and not claim.text.isupper()):
-                entity = ctx.reference.named(claim.entity_id)
+                entity = named(ctx.reference, claim.entity_id)
                 if entity is None:
                     continue
                 yield self.finding(ctx, claim.span, claim.text,

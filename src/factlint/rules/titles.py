@@ -7,20 +7,10 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
-from ..index import index_for
 from ..models import Claim, DescriptionClaim, Finding, Office, PartialDate, Person, TitleClaim
-from ..roles import ROLE_WORDS, office_country, role_of
+from ..record import covers, ended_before, index_for, offices_held
+from ..roles import ROLE_WORDS, role_of
 from .base import FixSafety, Rule, RuleContext
-
-
-def _covers(office: Office, when: PartialDate) -> bool:
-    started = office.start is None or office.start.earliest() <= when.latest()
-    ongoing = office.end is None or office.end.latest() >= when.earliest()
-    return started and ongoing
-
-
-def _ended_before(office: Office, when: PartialDate) -> bool:
-    return office.end is not None and office.end.earliest() <= when.latest()
 
 
 def _span(office: Office) -> str:
@@ -90,17 +80,17 @@ class WrongTitle(Rule):
         if person is None:
             return False
         country = claim.country or person.country
-        held = [o for o in person.offices if role_of(o.title) == claim.role and office_country(o, person) == country]
+        held = offices_held(person, claim.role, country)
         if claim.former:
             now = _day(ctx.as_of)
-            return now is not None and any(_ended_before(o, now) for o in held)
+            return now is not None and any(ended_before(o, now) for o in held)
         # Held at the time the sentence speaks of. An undated sentence is narrative that may tell any
         # time, and check() only asks whether the person ever held the office: so does this.
-        return any(claim.when is None or _covers(o, claim.when) for o in held)
+        return any(claim.when is None or covers(o, claim.when) for o in held)
 
     def _verdict(self, claim: TitleClaim, person: Person, country: str | None,
                  holders: list[tuple[Person, Office]], ctx: RuleContext) -> tuple[str | None, str | None]:
-        held = [o for o in person.offices if role_of(o.title) == claim.role and office_country(o, person) == country]
+        held = offices_held(person, claim.role, country)
         role = ROLE_WORDS[claim.role]
         if claim.former:
             # "Former" speaks of the time of writing, not of the event: "former president Trump met
@@ -108,7 +98,7 @@ class WrongTitle(Rule):
             if ctx.as_of is None or not held:
                 return None, None
             now = PartialDate(year=ctx.as_of.year, month=ctx.as_of.month, day=ctx.as_of.day)
-            if any(_covers(o, now) for o in held) and not any(_ended_before(o, now) for o in held):
+            if any(covers(o, now) for o in held) and not any(ended_before(o, now) for o in held):
                 return f"{person.name} was still {role} on {now} (the article's date): not \"former\"", _like(claim.text, role)
             return None, None
         when = claim.when
@@ -119,19 +109,19 @@ class WrongTitle(Rule):
                 return None, None
             at = when or (PartialDate(year=ctx.as_of.year, month=ctx.as_of.month, day=ctx.as_of.day)
                           if ctx.as_of else None)
-            current = [o for o in person.offices if at is not None and _covers(o, at)]
+            current = [o for o in person.offices if at is not None and covers(o, at)]
             recorded = current or person.offices[:3]
             offices = "; ".join(f"{o.title} ({_span(o)})" for o in recorded)
             title = _title_for(current[0]) if len(current) == 1 else None
             return (f"{person.name} has no record of serving as {role}; recorded offices: {offices}",
                     _like(claim.text, title) if title else None)
-        if when is None or any(_covers(o, when) for o in held):
+        if when is None or any(covers(o, when) for o in held):
             return None, None
-        others = [(p, o) for p, o in holders if p.id != person.id and _covers(o, when)]
+        others = [(p, o) for p, o in holders if p.id != person.id and covers(o, when)]
         if not others:
             return None, None  # the record has a gap there: say nothing
         holder = others[0][0].name
-        if all(_ended_before(o, when) for o in held):
+        if all(ended_before(o, when) for o in held):
             last = max(held, key=lambda o: o.end.latest() if o.end else when.latest())
             return (f"{person.name} left office as {role} on {last.end}; in {claim.when_text} the {role} was {holder}",
                     f"former {claim.text}")

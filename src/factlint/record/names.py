@@ -1,5 +1,6 @@
-"""The name index: every written form of every person and organization in the reference, arranged
-for exact look-up and for the narrow fuzzy matching that finds misspellings.
+"""The name index: every written form of every named entity in the reference, arranged for exact
+look-up and for the narrow fuzzy matching that finds misspellings, with the phrases that name agreements
+and the holders of each office. Built once per reference and kept with it (and in its cache).
 
 Fuzzy matching is blocked on name parts, never a scan of every name: a candidate is compared only with
 the people who share its family name or its given name exactly, so the cost per candidate does not grow
@@ -20,18 +21,21 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from .models import Office, Organization, Person, Reference
-from .normalize import name_key
-from .roles import office_country, role_of
-from .tokens import tokenize_runs
+from ..models import MentionKind, Organization, Person, Reference
+from ..normalize import name_key
+from ..tokens import tokenize_runs
+from .kinds import KINDS, entities, name_forms
+from .offices import holders_by_office
 
 
+# A plain frozen dataclass rather than a pydantic model: thousands are made with every index and
+# none is read from input or written out.
 @dataclass(frozen=True)
 class Form:
     """One written form of an entity: "Kim Jong-un" for the person kim-jong-un."""
 
     entity_id: str
-    kind: Literal["person", "organization"]
+    kind: MentionKind
     text: str
 
 
@@ -96,8 +100,24 @@ class NameIndex:
         self.family_keys: set[str] = set()
         self.orgs_by_length: dict[int, list[tuple[tuple[str, ...], str, Organization]]] = defaultdict(list)
         self.max_tokens = 1
+        # Agreements are named in running prose, lower case included ("the armistice agreement"),
+        # so they are matched as phrases of any words, keyed by their first word.
+        self.agreement_phrases: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        self.agreement_acronyms: dict[str, str] = {}
+        for kind in KINDS:
+            for entity in entities(reference, kind).values():
+                if kind.mention == "name":
+                    self._add_forms(entity.id, kind.name, [form for _, form in name_forms(entity, kind)])  # type: ignore[arg-type]
+                    for acronym in entity.acronyms if kind.acronyms else ():
+                        self.acronyms[acronym] = Form(entity.id, kind.name, acronym)  # type: ignore[arg-type]
+                elif kind.mention == "phrase":
+                    self._add_phrases(entity.id, [form for _, form in name_forms(entity, kind)])
+                    for acronym in entity.acronyms if kind.acronyms else ():
+                        self.agreement_acronyms[acronym] = entity.id
+        for phrases in self.agreement_phrases.values():
+            phrases.sort(key=lambda pair: -len(pair[0]))  # longest first
+        # Each kind's own entry: the tables its fuzzy matching and look-ups need.
         for person in reference.people.values():
-            self._add_forms(person.id, "person", person.name, person.variants)
             family, given = name_key(person.family), name_key(person.given)
             self.family_keys.add(family)
             if person.order == "family-first":
@@ -107,44 +127,28 @@ class NameIndex:
                 self.given_first_by_given[given].append(person)
                 self.given_first_by_family[family].append(person)
         for org in reference.organizations.values():
-            self._add_forms(org.id, "organization", org.name, org.variants)
-            for acronym in org.acronyms:
-                self.acronyms[acronym] = Form(org.id, "organization", acronym)
             for form in (org.name, *org.variants):
                 # Keyed word by word the way the text is read, so "U.S." is "u", "s" on both sides.
                 keys = tuple(t.key for run in tokenize_runs(form) for t in run)
                 self.orgs_by_length[len(keys)].append((keys, form, org))
-        # Agreements are named in running prose, lower case included ("the armistice agreement"),
-        # so they are matched as phrases of any words, keyed by their first word.
-        self.agreement_phrases: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-        self.agreement_acronyms: dict[str, str] = {}
-        for agreement in reference.agreements.values():
-            for form in (agreement.name, *agreement.aliases):
-                keys = tuple(key for _, _, key in phrase_tokens(form))
-                if keys and (keys, agreement.id) not in self.agreement_phrases[keys[0]]:
-                    self.agreement_phrases[keys[0]].append((keys, agreement.id))
-            for acronym in agreement.acronyms:
-                self.agreement_acronyms[acronym] = agreement.id
-        for phrases in self.agreement_phrases.values():
-            phrases.sort(key=lambda pair: -len(pair[0]))  # longest first
-        # Who held each (role, country) office: FL401 asks it for every title, so it is built once
-        # with the index rather than by a pass over every person for every article.
-        self.office_holders: dict[tuple[str, str | None], list[tuple[Person, Office]]] = {}
-        for person in reference.people.values():
-            for office in person.offices:
-                role = role_of(office.title)
-                if role is not None:
-                    self.office_holders.setdefault((role, office_country(office, person)), []).append((person, office))
+        # Who held each (role, country) office: FL401 asks it for every title.
+        self.office_holders = holders_by_office(reference)
         self.lexicon = common_names()
         self.words = common_words()
         self.max_edits = 2  # configurable (matching.max_edits): 0 turns fuzzy matching off
 
-    def _add_forms(self, entity_id: str, kind: Literal["person", "organization"], name: str, variants: list[str]) -> None:
-        for text in (name, *variants):
-            forms = self.exact[name_key(text)]
-            if all(f.entity_id != entity_id for f in forms):
-                forms.append(Form(entity_id, kind, text))
+    def _add_forms(self, entity_id: str, kind: MentionKind, forms: list[str]) -> None:
+        for text in forms:
+            known = self.exact[name_key(text)]
+            if all(f.entity_id != entity_id for f in known):
+                known.append(Form(entity_id, kind, text))
             self.max_tokens = max(self.max_tokens, len(text.split()) + text.count("-"))
+
+    def _add_phrases(self, entity_id: str, forms: list[str]) -> None:
+        for form in forms:
+            keys = tuple(key for _, _, key in phrase_tokens(form))
+            if keys and (keys, entity_id) not in self.agreement_phrases[keys[0]]:
+                self.agreement_phrases[keys[0]].append((keys, entity_id))
 
     def allowed(self, key: str) -> int:
         """Edits a misspelling of `key` may have, capped by the configured maximum."""

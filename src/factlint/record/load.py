@@ -8,12 +8,6 @@ file and line of the YAML node, so an editor can fix a whole file in one pass.
 
 from __future__ import annotations
 
-import gc
-import hashlib
-import itertools
-import os
-import pickle
-import sys
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
@@ -21,13 +15,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .models import Agreement, Figure, Organization, Person, Problem, Reference, ReferenceFile
-from .normalize import name_key
-from .roles import office_country
-from .yamlfile import LineMap, YamlError, load_yaml
-
-SECTIONS = ("sources", "people", "organizations", "agreements", "figures")
-
+from ..models import Problem, Reference, ReferenceFile
+from ..normalize import name_key
+from ..yamlfile import LineMap, YamlError, load_yaml
+from .cache import cache_file, read_cached, store
+from .kinds import KINDS, NAMED_KINDS, SECTIONS, cited_sources, entities, name_forms
 
 
 class ReferenceError(Exception):
@@ -46,7 +38,7 @@ def bundled_reference_dir() -> Path:
     packaged = Path(str(resources.files("factlint") / "reference_data"))
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "reference"
+    return Path(__file__).resolve().parents[3] / "reference"
 
 
 def reference_files(directory: Path) -> list[Path]:
@@ -58,77 +50,31 @@ def reference_files(directory: Path) -> list[Path]:
 def load_reference(paths: Iterable[str | Path] = (), *, bundled: bool = True) -> Reference:
     """Load and merge the reference layers; raise ReferenceError listing every problem found.
 
-    A valid reference is kept, compiled (its name index built), in the user's cache directory under
-    a key made of factlint's version and the bytes of every reference file, so the next run loads it
-    in milliseconds and any change to any file is seen. FACTLINT_NO_CACHE=1 turns this off."""
-    paths = list(paths)
-    cache = _cache_file(paths, bundled)
-    if cache is not None and cache.is_file():
-        # Unpickling builds millions of small objects; the cyclic garbage collector would scan them
-        # again and again for nothing (it halves the load of a 100k-person reference).
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            with cache.open("rb") as handle:  # streamed: the file's bytes are never all in memory at once
-                cached = pickle.load(handle)
-            if isinstance(cached, Reference):
-                return cached
-        except Exception:  # a damaged or outdated cache is rebuilt, never trusted
-            pass
-        finally:
-            if collecting:
-                gc.enable()
-    reference, problems = _load(paths, bundled=bundled)
+    A valid reference is kept compiled (see cache.py), so the next run with the same files loads it
+    in milliseconds."""
+    layers = _layers(paths, bundled)
+    # A missing layer is reported by the loader, never cached.
+    cache = cache_file(f for layer in layers for f in reference_files(layer)) if all(
+        layer.exists() for layer in layers) else None
+    if cache is not None:
+        cached = read_cached(cache)
+        if cached is not None:
+            return cached
+    reference, problems = _load(layers)
     if problems:
         raise ReferenceError(problems)
     if cache is not None:
-        _store(cache, reference)
+        store(cache, reference)
     return reference
-
-
-def _cache_file(paths: list[str | Path], bundled: bool) -> Path | None:
-    if os.environ.get("FACTLINT_NO_CACHE"):
-        return None
-    from . import __version__
-
-    digest = hashlib.sha256(f"factlint {__version__} {sys.version_info[:2]}".encode())
-    # The pickle holds factlint's own classes: any change to its code (a development install keeps its
-    # version number) must miss the cache rather than load objects of an older shape.
-    package = Path(__file__).resolve().parent
-    for source in sorted(package.rglob("*.py")):
-        digest.update(source.read_bytes())
-    layers = ([bundled_reference_dir()] if bundled else []) + [Path(p) for p in paths]
-    for layer in layers:
-        if not layer.exists():
-            return None  # reported by the loader
-        for file in reference_files(layer):
-            digest.update(str(file.resolve()).encode() + b"\0")
-            try:
-                digest.update(file.read_bytes() + b"\0")
-            except OSError:
-                return None
-    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "factlint"
-    return root / f"reference-{digest.hexdigest()[:32]}.pickle"
-
-
-def _store(cache: Path, reference: Reference) -> None:
-    from .index import index_for
-
-    index_for(reference)  # kept with the reference, so the next run skips building it
-    try:
-        from .write import write_atomic
-
-        write_atomic(cache, pickle.dumps(reference, protocol=pickle.HIGHEST_PROTOCOL))
-        # Keep the eight newest compiled references; older ones belong to edits long gone.
-        for stale in sorted(cache.parent.glob("reference-*.pickle"), key=lambda p: p.stat().st_mtime)[:-8]:
-            stale.unlink(missing_ok=True)
-    except OSError:
-        pass  # no cache directory to write to: run without one
 
 
 def validate_reference(paths: Iterable[str | Path] = (), *, bundled: bool = True) -> tuple[Reference, list[Problem]]:
     """Load the layers and return the merged reference with every problem found (none: it is valid)."""
-    return _load(paths, bundled=bundled)
+    return _load(_layers(paths, bundled))
+
+
+def _layers(paths: Iterable[str | Path], bundled: bool) -> list[Path]:
+    return ([bundled_reference_dir()] if bundled else []) + [Path(p) for p in paths]
 
 
 class _Locator:
@@ -148,8 +94,7 @@ class _Locator:
         return Problem(path=str(file), line=lines.line((section, index, *path)), message=message)
 
 
-def _load(paths: Iterable[str | Path], *, bundled: bool) -> tuple[Reference, list[Problem]]:
-    layers = ([bundled_reference_dir()] if bundled else []) + [Path(p) for p in paths]
+def _load(layers: list[Path]) -> tuple[Reference, list[Problem]]:
     problems: list[Problem] = []
     merged: dict[str, dict] = {s: {} for s in SECTIONS}
     origins: dict[str, str] = {}
@@ -242,79 +187,34 @@ def _describe(loc: tuple, err: Any) -> str:
     return f"{dotted}: {err['msg']}"
 
 
-def _cited_sources(entity: Person | Organization | Agreement | Figure) -> Iterable[tuple[tuple[str | int, ...], str]]:
-    """(path within the entity, source id) for every source the entity cites."""
-    if isinstance(entity, Figure):
-        yield ("source",), entity.source
-        return
-    for i, source_id in enumerate(entity.sources):
-        yield ("sources", i), source_id
-    if isinstance(entity, Person):
-        for i, office in enumerate(entity.offices):
-            yield ("offices", i, "source"), office.source
-    if isinstance(entity, Agreement):
-        for i, event in enumerate(entity.events):
-            yield ("events", i, "source"), event.source
-
-
-def name_forms(entity: Person | Organization | Agreement) -> list[tuple[tuple[str | int, ...], str]]:
-    """(path within the entity, form) for every written form an entity is known by (acronyms
-    excluded: they are matched by case)."""
-    others = ("aliases", entity.aliases) if isinstance(entity, Agreement) else ("variants", entity.variants)
-    return [(("name",), entity.name), *(((others[0], i), form) for i, form in enumerate(others[1]))]
-
-
-# Pairs of events whose order is fixed: the first cannot come after the second.
-_BEFORE = {
-    ("negotiations_launched", "negotiations_concluded"), ("negotiations_launched", "signed"),
-    ("negotiations_concluded", "signed"), ("initialed", "signed"), ("signed", "ratified"),
-    ("signed", "entered_into_force"), ("ratified", "entered_into_force"), ("signed", "amended"),
-    ("signed", "amendment_signed"), ("entered_into_force", "terminated"), ("signed", "terminated"),
-    ("amendment_signed", "amendment_entered_into_force"), ("entered_into_force", "expired"),
-}
-
-
 def _cross_check(reference: Reference, locator: _Locator) -> list[Problem]:
     problems: list[Problem] = []
-    sections: list[tuple[str, dict]] = [("people", reference.people), ("organizations", reference.organizations),
-                                        ("agreements", reference.agreements), ("figures", reference.figures)]
-    for section, entities in sections:
-        for entity in entities.values():
-            for path, source_id in _cited_sources(entity):
+    for kind in KINDS:
+        for entity in entities(reference, kind).values():
+            for path, source_id in cited_sources(entity, kind):
                 if source_id not in reference.sources:
-                    problems.append(locator.problem(section, entity.id, path,
+                    problems.append(locator.problem(kind.section, entity.id, path,
                                                     f"{entity.id}: cites unknown source {source_id!r} (unsourced fact)"))
 
     claimed: dict[str, str] = {}
     acronyms: dict[str, str] = {}
-    for section, entities in sections[:3]:
-        for entity in entities.values():
-            for path, form in name_forms(entity):
+    for kind in NAMED_KINDS:
+        for entity in entities(reference, kind).values():
+            for path, form in name_forms(entity, kind):
                 owner = claimed.setdefault(name_key(form), entity.id)
                 if owner != entity.id:
-                    problems.append(locator.problem(section, entity.id, path,
+                    problems.append(locator.problem(kind.section, entity.id, path,
                                                     f"{entity.id}: name {form!r} is also claimed by {owner}"))
-            for i, acronym in enumerate(getattr(entity, "acronyms", [])):
+            for i, acronym in enumerate(entity.acronyms if kind.acronyms else []):
                 owner = acronyms.setdefault(acronym, entity.id)
                 if owner != entity.id:
-                    problems.append(locator.problem(section, entity.id, ("acronyms", i),
+                    problems.append(locator.problem(kind.section, entity.id, ("acronyms", i),
                                                     f"{entity.id}: acronym {acronym!r} is also claimed by {owner}"))
 
-    for person in reference.people.values():
-        if any(office_country(office, person) is None for office in person.offices):
-            # FL401 compares titles within a country ("Foreign Minister" of which one?): without one,
-            # this person's titles would never be checked, silently.
-            problems.append(locator.problem("people", person.id, (),
-                                            f"{person.id}: has offices but no `country:` (nor one on each office), "
-                                            "so FL401 cannot check the titles the articles give them"))
-        for i, office in enumerate(person.offices):
-            if office.start and office.end and office.end.latest() < office.start.earliest():
-                problems.append(locator.problem("people", person.id, ("offices", i),
-                                                f"{person.id}: office {office.title!r} ends ({office.end}) before it starts ({office.start})"))
-    for agreement in reference.agreements.values():
-        events = list(enumerate(agreement.events))
-        for (_, a), (j, b) in itertools.permutations(events, 2):
-            if (a.type, b.type) in _BEFORE and b.date.latest() < a.date.earliest():
-                problems.append(locator.problem("agreements", agreement.id, ("events", j),
-                                                f"{agreement.id}: {b.type} ({b.date}) is dated before {a.type} ({a.date})"))
+    for kind in KINDS:
+        if kind.check is None:
+            continue
+        for entity in entities(reference, kind).values():
+            problems.extend(locator.problem(kind.section, entity.id, path, message)
+                            for path, message in kind.check(entity))
     return problems

@@ -1,0 +1,24 @@
+"""The record: what the reference says, and every look-up rules and extractors make in it.
+
+- `kinds`: the table of entity kinds (section, model, names, citations) and look-ups by id;
+- `load`: reading, layering and validating the YAML; `cache`: the compiled reference kept on disk;
+- `names`: the name index (written forms, agreement phrases, fuzzy matching) built once per reference;
+- `offices`: who held which office when; `events`: agreements' dated events; `series`: trade series.
+
+Rules and extractors import from here, never from one another.
+"""
+
+from .events import confirmed, date_agrees, named_events, other_events, relevant_events, short_name
+from .kinds import KINDS, SECTIONS, Kind, cited_sources, find, name_forms, named, sources_of
+from .load import ReferenceError, bundled_reference_dir, load_reference, reference_files, validate_reference
+from .names import Form, NameIndex, edits, index_for, inflected, phrase_tokens
+from .offices import covers, ended_before, holders_by_office, offices_held
+from .series import Series, figure_agrees, korea_trade, money, series_for
+
+__all__ = [
+    "KINDS", "SECTIONS", "Form", "Kind", "NameIndex", "ReferenceError", "Series", "bundled_reference_dir",
+    "cited_sources", "confirmed", "covers", "date_agrees", "edits", "ended_before", "figure_agrees", "find",
+    "holders_by_office", "index_for", "inflected", "korea_trade", "load_reference", "money", "name_forms",
+    "named", "named_events", "offices_held", "other_events", "phrase_tokens", "reference_files",
+    "relevant_events", "series_for", "short_name", "sources_of", "validate_reference",
+]
