@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import brief
 
 import factlint
-from conftest import brief
-from factlint.document import InputError, decode, parse_document
+from factlint.document import parse_document
+from factlint.read import InputError, decode
 
 
 def spans_round_trip(text: str, kind: str, reference) -> list[str]:

@@ -17,10 +17,12 @@ from pathlib import Path
 
 from .claimfile import is_claim_file, load_claim_file
 from .discover import iter_files
-from .document import MAX_FILE_BYTES, Document, InputError, Kind, decode, kind_for, parse_document, read_document
+from .document import Document, parse_document, read_document
 from .extract import extract_claims
 from .index import index_for
+from .markup import Kind, kind_for
 from .models import CheckResult, Claim, Finding, Reference
+from .read import MAX_FILE_BYTES, InputError, decode
 from .reference import load_reference
 from .rules import RULES_BY_CODE, Rule, RuleContext, enabled_codes
 from .rules.inputs import InvalidClaimFile, InvalidFrontMatter, UnreadableFile, UnusedSuppression

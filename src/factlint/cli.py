@@ -17,8 +17,9 @@ from . import __version__
 from .api import review_paths
 from .config import ConfigError, LoadedConfig, find_config, load_config, resolved, to_toml
 from .config import apply as apply_config
-from .document import MAX_FILE_BYTES, InputError, Kind, decode, read_file, split_lines
+from .markup import Kind, split_lines
 from .models import CheckResult, Finding, Reference, Severity
+from .read import MAX_FILE_BYTES, InputError, decode, read_file
 from .reference import ReferenceError, load_reference, validate_reference
 from .report import FORMATS, View, plain
 from .rules import ALL_RULES, RULES_BY_CODE, UnknownRuleError, enabled_codes

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .document import InputError, decode_with_encoding, read_file
 from .models import Finding
+from .read import InputError, decode_with_encoding, read_file
 from .rules import ALL_RULES
 from .write import write_atomic
 
