@@ -13,7 +13,6 @@ from pathlib import Path
 import click
 from click.core import ParameterSource
 
-from . import __version__
 from .api import review_paths
 from .config import ConfigError, LoadedConfig, find_config, load_config, resolved, to_toml
 from .config import apply as apply_config
@@ -23,6 +22,7 @@ from .read import MAX_FILE_BYTES, InputError, decode, read_file
 from .reference import ReferenceError, load_reference, validate_reference
 from .report import FORMATS, View, plain
 from .rules import ALL_RULES, RULES_BY_CODE, UnknownRuleError, enabled_codes
+from .version import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FAIL_ON = {**{s.value: s.rank for s in Severity}, "never": 99}

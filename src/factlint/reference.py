@@ -24,6 +24,7 @@ from pydantic import ValidationError
 from .models import Agreement, Figure, Organization, Person, Problem, Reference, ReferenceFile
 from .normalize import name_key
 from .roles import office_country
+from .version import __version__
 from .yamlfile import LineMap, YamlError, load_yaml
 
 SECTIONS = ("sources", "people", "organizations", "agreements", "figures")
@@ -89,8 +90,6 @@ def load_reference(paths: Iterable[str | Path] = (), *, bundled: bool = True) ->
 def _cache_file(paths: list[str | Path], bundled: bool) -> Path | None:
     if os.environ.get("FACTLINT_NO_CACHE"):
         return None
-    from . import __version__
-
     digest = hashlib.sha256(f"factlint {__version__} {sys.version_info[:2]}".encode())
     # The pickle holds factlint's own classes: any change to its code (a development install keeps its
     # version number) must miss the cache rather than load objects of an older shape.
