@@ -21,7 +21,7 @@ from .document import Document, parse_document, read_document
 from .extract import extract_claims
 from .index import index_for
 from .markup import Kind, kind_for
-from .models import CheckResult, Claim, Finding, Reference
+from .models import CheckedDocument, CheckResult, Claim, Finding, Reference
 from .read import MAX_FILE_BYTES, InputError, decode
 from .reference import load_reference
 from .rules import RULES_BY_CODE, Rule, RuleContext, enabled_codes
@@ -117,16 +117,6 @@ def check_text(text: str, *, reference: Reference | None = None, path: str = "<t
     return _sorted(findings + _run_findings([(doc.path, claims)], reference, codes))
 
 
-@dataclass(frozen=True)
-class CheckedDocument:
-    """What a review page needs of one checked file: its text and what it claims."""
-
-    path: str
-    text: str
-    claims: list[Claim]
-    verified: frozenset[int] = frozenset()  # positions in `claims` a rule compared and found right
-
-
 def check_paths(paths: Iterable[str | Path], *, reference: Reference | None = None,
                 as_of: dt.date | None = None, select: Sequence[str] | None = None, ignore: Sequence[str] = (),
                 include: Sequence[str] = (), exclude: Sequence[str] = (),
@@ -217,7 +207,8 @@ def _check_parsed(doc: Document, s: _Settings) -> _Checked:
         return _Checked(findings, None, (doc.path, compared))
     ctx = RuleContext(path=doc.path, reference=s.reference, as_of=doc.as_of, figure_tolerance=s.figure_tolerance)
     verified = verified_claims(claims, ctx, s.codes)
-    return _Checked(findings, CheckedDocument(doc.path, doc.original, claims, verified), (doc.path, compared))
+    document = CheckedDocument(path=doc.path, text=doc.original, claims=claims, verified=verified)
+    return _Checked(findings, document, (doc.path, compared))
 
 
 # Worker processes receive the settings once, through the pool's initializer, rather than with
