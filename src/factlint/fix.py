@@ -103,10 +103,6 @@ def apply(fixes: Iterable[FileFix]) -> tuple[int, list[tuple[Path, str]]]:
             skipped.append((fix.path, reason))
             continue
         _, codec, bom = decode_with_encoding(read_file(fix.path))
-        write_atomic_bytes(fix.path, bom + fix.after.encode(codec))
+        write_atomic(fix.path, bom + fix.after.encode(codec))
         total += fix.count
     return total, skipped
-
-
-def write_atomic_bytes(path: Path, data: bytes) -> None:
-    write_atomic(path, data)

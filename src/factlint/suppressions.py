@@ -28,9 +28,6 @@ class Suppression:
             return False
         return not self.codes or any(code.startswith(c) for c in self.codes)
 
-    def covers(self, code: str, at: int) -> bool:
-        return self.start <= at < self.end and self.applies(code)
-
 
 # Bounded and without adjacent runs of the same characters: an unclosed directive or a line of
 # spaces must not make the scan quadratic.

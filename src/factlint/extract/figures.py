@@ -159,19 +159,6 @@ def _hedge(before: str) -> str | None:
     return _HEDGE_KIND[m.group(1).lower()] if m else None
 
 
-def _metric(sentence: str, at: int, unit: str) -> FigureMetric | None:
-    """The measure nearest to the figure in its sentence."""
-    best: tuple[int, FigureMetric] | None = None
-    for metric, pattern in _METRICS:
-        if metric == "troops" and unit != "count":
-            continue
-        for m in pattern.finditer(sentence):
-            distance = abs(m.start() - at)
-            if best is None or distance < best[0]:
-                best = (distance, metric)
-    return best[1] if best else None
-
-
 def _direction(sentence: str, metric: FigureMetric | None) -> tuple[str | None, str | None]:
     """Which way goods flow, when the sentence says: "exports to the US", "imports from Korea"."""
     if metric not in ("exports", "imports"):
