@@ -41,7 +41,7 @@ _METRICS: list[tuple[FigureMetric, re.Pattern[str]]] = [
     ("trade_total", re.compile(r"\b(?:bilateral|two-way|total|overall)\s+trade\b|\btrade\s+(?:volume|value|between|with|"
                                r"reached|totaled|totalled|stood|was|hit|amounted)\b|\btrading\s+volume\b", re.I)),
     ("investment", re.compile(r"\binvest(?:ment|ments|ed|ing)?\b|\bFDI\b", re.I)),
-    ("troops", re.compile(r"\btroops|soldiers|service members|personnel\b", re.I)),
+    ("troops", re.compile(r"\b(?:troops|soldiers|service members|personnel)\b", re.I)),
 ]
 _COUNTRY = {
     US: re.compile(r"\b(?:United States|U\.S\.A?\.?|US|USA|America(?:n|'s)?|Washington)(?![\w-])"),
