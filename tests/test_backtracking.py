@@ -95,6 +95,7 @@ def baseline(reference) -> dict[int, float]:
     return {n: seconds(reference, prose(n)) for n in (SMALL, LARGE)}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", list(CASES))
 def test_adversarial_input_costs_time_in_proportion_to_its_size(reference, baseline, case):
     small = seconds(reference, CASES[case](SMALL))
@@ -105,6 +106,7 @@ def test_adversarial_input_costs_time_in_proportion_to_its_size(reference, basel
         assert large / small <= GROWTH, f"{case}: {small:.3f} s → {large:.3f} s for 4× the text"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind, case", [
     # .txt files take `factlint: ignore` directives as whole lines: a pattern of their own.
     ("text", "capitals"), ("text", "spaces"), ("text", "directives on every line"), ("text", "dotted words"),

@@ -78,6 +78,7 @@ REFERENCE = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", list(REFERENCE))
 def test_bad_reference_is_refused_fast_with_file_line_and_key(tmp_path, case):
     text, message = REFERENCE[case]
@@ -91,6 +92,7 @@ def test_bad_reference_is_refused_fast_with_file_line_and_key(tmp_path, case):
     assert not (tmp_path / "PWNED").exists()
 
 
+@pytest.mark.slow
 def test_check_with_a_bad_reference_layer_is_exit_2(tmp_path):
     (tmp_path / "ref").mkdir()
     (tmp_path / "ref" / "data.yaml").write_text(SRC + BOMB, encoding="utf-8")
@@ -144,6 +146,7 @@ CONFIG = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", list(CONFIG))
 def test_bad_configuration_found_by_walking_up_is_exit_2_with_file_line_and_key(tmp_path, case):
     name, text, message = CONFIG[case]
@@ -158,6 +161,7 @@ def test_bad_configuration_found_by_walking_up_is_exit_2_with_file_line_and_key(
     assert not (tmp_path / "sub" / "PWNED").exists()
 
 
+@pytest.mark.slow
 def test_front_matter_goes_through_the_same_guards(tmp_path):
     (tmp_path / "a.md").write_text("---\ndate: !!timestamp nope\n---\n" + GOOD, encoding="utf-8")
     (tmp_path / "b.md").write_text("---\nx: " + deep(30_000) + "\n---\n" + GOOD, encoding="utf-8")
@@ -174,6 +178,7 @@ def test_front_matter_goes_through_the_same_guards(tmp_path):
 
 # --- baselines ------------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_unreadable_files_are_never_recorded_in_or_hidden_by_a_baseline(tmp_path):
     (tmp_path / "a.md").write_text(GOOD, encoding="utf-8")
     (tmp_path / "bad.md").write_bytes(b"caf\xe9\n")
@@ -184,6 +189,7 @@ def test_unreadable_files_are_never_recorded_in_or_hidden_by_a_baseline(tmp_path
     assert findings(run) == [("bad.md", "FL901", 1, "not valid UTF-8: invalid continuation byte at byte 3")]
 
 
+@pytest.mark.slow
 def test_a_deeply_nested_baseline_is_an_error_not_a_traceback(tmp_path):
     (tmp_path / "a.md").write_text(GOOD, encoding="utf-8")
     (tmp_path / "base.json").write_text(deep(200_000), encoding="utf-8")
@@ -191,6 +197,7 @@ def test_a_deeply_nested_baseline_is_an_error_not_a_traceback(tmp_path):
     assert (run.returncode, run.stderr) == (2, "factlint: error: base.json: cannot read baseline: nested too deeply\n")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 def test_a_named_pipe_as_baseline_is_refused_not_waited_on(tmp_path):
     (tmp_path / "a.md").write_text(GOOD, encoding="utf-8")
@@ -201,6 +208,7 @@ def test_a_named_pipe_as_baseline_is_refused_not_waited_on(tmp_path):
 
 # --- symlink loops --------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_a_symlink_loop_costs_one_finding_not_the_run_with_config_and_baseline(tmp_path):
     # Per-file ignores and baseline fingerprints resolve every finding's path; a loop used to raise
     # RuntimeError there, after every file was checked, and lose the whole report.

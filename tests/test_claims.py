@@ -29,6 +29,7 @@ def without_header(text: str) -> str:
     return "".join(line for line in text.splitlines(keepends=True) if not line.startswith("# yaml-language-server"))
 
 
+@pytest.mark.slow
 def test_committed_claims_are_what_extract_writes_today(tmp_path):
     proc = run("extract", "examples", "-o", str(tmp_path / "claims"))
     assert proc.returncode == 0, proc.stderr
@@ -40,6 +41,7 @@ def test_committed_claims_are_what_extract_writes_today(tmp_path):
         assert without_header((tmp_path / "claims" / rel).read_text()) == without_header((CLAIMS / rel).read_text()), rel
 
 
+@pytest.mark.slow
 def test_extract_twice_changes_no_byte_and_keeps_reviews(tmp_path):
     out = tmp_path / "c"
     assert run("extract", "examples/names-errors.md", "-o", str(out)).returncode == 0
@@ -84,6 +86,7 @@ def test_handwritten_claims_are_checked_like_an_article(reference, tmp_path):
     assert [f.code for f in factlint.check_paths([article], reference=reference).findings] == ["FL101", "FL201", "FL101"]
 
 
+@pytest.mark.slow
 def test_invalid_claim_file_is_reported_at_its_line_and_exits_2():
     proc = run("check", str(FIXTURES / "claims" / "broken.claims.yaml"), "--format", "json")
     assert proc.returncode == 2
@@ -91,6 +94,7 @@ def test_invalid_claim_file_is_reported_at_its_line_and_exits_2():
     assert found == [(6, "FL903")]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("what", ["reference", "claims", "findings"])
 def test_committed_schemas_are_current(what):
     proc = run("schema", what)
@@ -103,6 +107,7 @@ def _json(value: object) -> object:
     return json.loads(json.dumps(value, default=str))  # YAML dates become the strings the schema expects
 
 
+@pytest.mark.slow
 def test_schemas_validate_the_shipped_reference_claims_and_output():
     reference = json.loads((SCHEMA / "reference.schema.json").read_text())
     for path in sorted((ROOT / "reference").rglob("*.yaml")):
@@ -117,6 +122,7 @@ def test_schemas_validate_the_shipped_reference_claims_and_output():
         jsonschema.validate({"people": [{"id": "x", "nickname": "y"}]}, reference)
 
 
+@pytest.mark.slow
 def test_extract_into_a_fresh_folder_from_elsewhere(tmp_path):
     shutil.copy(EXAMPLES / "house-style.txt", tmp_path / "note.txt")
     proc = run("extract", "note.txt", cwd=tmp_path)

@@ -20,6 +20,7 @@ def console_script() -> str:
     return str(Path(sys.executable).with_name("factlint"))
 
 
+@pytest.mark.slow
 def test_check_examples_json_from_another_directory(tmp_path):
     # Run from an unrelated folder: the bundled reference must come with the installed package.
     proc = run("check", str(EXAMPLES), "--format", "json", cwd=tmp_path)
@@ -59,6 +60,7 @@ def test_check_examples_json_from_another_directory(tmp_path):
     assert set(first["source"]) == {"id", "publisher", "title", "url"}
 
 
+@pytest.mark.slow
 def test_text_format_has_location_snippet_caret_suggestion_and_source():
     proc = subprocess.run([console_script(), "check", str(EXAMPLES / "names-errors.md"), "--select", "FL102"],
                           capture_output=True, text=True, timeout=120)
@@ -74,23 +76,27 @@ def test_text_format_has_location_snippet_caret_suggestion_and_source():
     assert "\x1b[" not in proc.stdout  # no colour when piped
 
 
+@pytest.mark.slow
 def test_clean_file_exits_zero():
     proc = run("check", str(EXAMPLES / "alliance-clean.md"))
     assert proc.returncode == 0
     assert proc.stdout == "All clear: no findings in 1 file.\n"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fail_on, code", [("warning", 1), ("error", 0), ("never", 0), ("info", 1)])
 def test_fail_on(fail_on, code):
     assert run("check", str(EXAMPLES / "names-errors.md"), "--fail-on", fail_on).returncode == code
 
 
+@pytest.mark.slow
 def test_info_findings_fail_only_at_fail_on_info():
     args = ("check", str(EXAMPLES / "alliance-clean.md"), "--select", "FL103")
     assert run(*args).returncode == 0
     assert run(*args, "--fail-on", "info").returncode == 1
 
 
+@pytest.mark.slow
 def test_unreadable_file_is_reported_and_others_still_checked(tmp_path):
     (tmp_path / "bad.txt").write_bytes(b"caf\xe9 au lait")
     (tmp_path / "good.md").write_text("Kim Yo-Long spoke.\n", encoding="utf-8")
@@ -100,6 +106,7 @@ def test_unreadable_file_is_reported_and_others_still_checked(tmp_path):
     assert found == [("bad.txt", "FL901"), ("good.md", "FL101")]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args, message", [
     (["check", "x.md", "--select", "FL999"], "factlint: error: unknown rule code or prefix: FL999"),
     (["check", "x.md", "--reference", "/nonexistent/dir"], "reference path does not exist"),
@@ -113,17 +120,20 @@ def test_usage_errors_exit_2_with_one_line_and_no_traceback(args, message):
     assert "Traceback" not in proc.stderr
 
 
+@pytest.mark.slow
 def test_bad_as_of_is_a_usage_error():
     proc = run("check", str(EXAMPLES), "--as-of", "2023-02-30")
     assert proc.returncode == 2
     assert proc.stderr == "factlint: error: --as-of: '2023-02-30' is not a date in YYYY-MM-DD form\n"
 
 
+@pytest.mark.slow
 def test_ignoring_every_rule_reports_nothing():
     proc = run("check", str(EXAMPLES / "names-errors.md"), "--ignore", "ALL")
     assert proc.returncode == 0 and proc.stdout == "All clear: no findings in 1 file.\n"
 
 
+@pytest.mark.slow
 def test_invalid_reference_is_one_line(tmp_path):
     (tmp_path / "bad.yaml").write_text("people:\n  - {id: X}\n  - {id: Y}\n", encoding="utf-8")
     proc = run("check", str(EXAMPLES), "--reference", str(tmp_path))
@@ -131,6 +141,7 @@ def test_invalid_reference_is_one_line(tmp_path):
     assert f"{tmp_path / 'bad.yaml'}:2:" in proc.stderr
 
 
+@pytest.mark.slow
 def test_snippet_uses_the_same_lines_as_positions(tmp_path):
     path = tmp_path / "ff.txt"
     path.write_text("Page one.\x0cStill line one.\nKim Yo-Long said.\n", encoding="utf-8")
@@ -139,6 +150,7 @@ def test_snippet_uses_the_same_lines_as_positions(tmp_path):
     assert lines[2] == "  2 | Kim Yo-Long said."
 
 
+@pytest.mark.slow
 def test_include_and_exclude(tmp_path):
     (tmp_path / "a.md").write_text("Kim Yo-Long.\n", encoding="utf-8")
     (tmp_path / "b.rst").write_text("Kim Yo-Long.\n", encoding="utf-8")
@@ -182,12 +194,14 @@ def test_lookup_bad_input(args, code):
     assert result.exit_code == code
 
 
+@pytest.mark.slow
 def test_check_in_process_matches_subprocess():
     result = CliRunner().invoke(main, ["check", str(EXAMPLES), "--format", "json"])
     assert result.exit_code == 1
     assert json.loads(result.output) == json.loads(run("check", str(EXAMPLES), "--format", "json").stdout)
 
 
+@pytest.mark.slow
 def test_reference_validate(tmp_path):
     ok = run("reference", "validate")
     assert ok.returncode == 0 and ok.stdout.startswith("Reference OK: ")
@@ -200,11 +214,13 @@ def test_reference_validate(tmp_path):
     assert "name 'Kim Jong Un' is also claimed by" in bad.stdout
 
 
+@pytest.mark.slow
 def test_version():
     proc = run("--version")
     assert proc.returncode == 0 and proc.stdout.startswith("factlint, version ")
 
 
+@pytest.mark.slow
 def test_figure_tolerance_is_configurable():
     path = str(EXAMPLES / "treaty-dates-errors.md")
     strict = json.loads(run("check", path, "--select", "FL301", "--format", "json").stdout)["findings"]

@@ -30,6 +30,8 @@ FL101 = '"Kim Yo-Long" looks like a misspelling of Kim Yo Jong'
 
 
 run = run_cli
+# Every test here but the README table check starts factlint as a process.
+pytestmark = pytest.mark.slow
 
 
 def where(proc: subprocess.CompletedProcess[str]) -> list[tuple[str, int, int, str]]:
@@ -38,12 +40,14 @@ def where(proc: subprocess.CompletedProcess[str]) -> list[tuple[str, int, int, s
 
 # --- standard input --------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_dash_reads_standard_input_as_markdown(tmp_path):
     proc = run("check", "-", "--format", "concise", cwd=tmp_path, stdin="Intro `Kim Yo-Long`.\n\n" + ARTICLE)
     assert (proc.returncode, proc.stdout) == (1, f"<stdin>:3:1: FL101 {FL101} (suggestion: Kim Yo Jong)\n"
                                                  "Found 1 finding (1 warning) in 1 of 1 file: FL101 ×1.\n")
 
 
+@pytest.mark.slow
 def test_stdin_filename_names_the_input_says_how_to_read_it_and_where_its_configuration_is(tmp_path):
     (tmp_path / "desk").mkdir()
     (tmp_path / "desk" / ".factlint.yaml").write_text("per-file-ignores: {'quiet/*': [FL101]}\n", encoding="utf-8")
@@ -55,18 +59,21 @@ def test_stdin_filename_names_the_input_says_how_to_read_it_and_where_its_config
     assert (proc.returncode, where(proc)) == (0, [])
 
 
+@pytest.mark.slow
 def test_fix_with_stdin_prints_the_fixed_text_and_reports_on_stderr(tmp_path):
     proc = run("check", "-", "--fix", "--format", "concise", cwd=tmp_path, stdin="Intro.\n" + ARTICLE)
     assert (proc.returncode, proc.stdout) == (0, "Intro.\nKim Yo Jong said.\n")
     assert proc.stderr == "Fixed 1 finding in 1 file.\nAll clear: no findings in 1 file.\n"
 
 
+@pytest.mark.slow
 def test_diff_with_stdin(tmp_path):
     proc = run("check", "-", "--diff", "--stdin-filename", "a.md", cwd=tmp_path, stdin=ARTICLE)
     assert (proc.returncode, proc.stdout) == (1, "--- a/a.md\n+++ b/a.md\n@@ -1 +1 @@\n-Kim Yo-Long said.\n"
                                                  "+Kim Yo Jong said.\n")
 
 
+@pytest.mark.slow
 def test_binary_stdin_is_fl901_at_the_name_given(tmp_path):
     proc = run("check", "-", "--stdin-filename", "x.md", "--format", "json", cwd=tmp_path, stdin=b"\x00\x01")
     assert proc.returncode == 2
@@ -83,6 +90,7 @@ def tree(root: Path, files: list[str]) -> None:
         path.write_text(ARTICLE, encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_no_paths_checks_the_current_folder_and_skips_tool_output_and_gitignored_files(tmp_path):
     (tmp_path / ".git").mkdir()  # a Git work tree: its .gitignore files apply
     (tmp_path / ".gitignore").write_text("drafts/\n*.tmp.md\n!keep.tmp.md\n/top-only.md\n", encoding="utf-8")
@@ -106,12 +114,14 @@ def test_no_paths_checks_the_current_folder_and_skips_tool_output_and_gitignored
                                                   "drafts/b.md", "keep.tmp.md", "top-only.md", "x.tmp.md"]
 
 
+@pytest.mark.slow
 def test_gitignore_outside_a_git_work_tree_is_not_read(tmp_path):
     (tmp_path / ".gitignore").write_text("*.md\n", encoding="utf-8")
     tree(tmp_path, ["a.md"])
     assert where(run("check", "--format", "json", cwd=tmp_path)) == [("a.md", 1, 1, "FL101")]
 
 
+@pytest.mark.slow
 def test_respect_gitignore_can_be_turned_off_in_the_configuration(tmp_path):
     (tmp_path / ".git").mkdir()
     (tmp_path / ".gitignore").write_text("ignored.md\n", encoding="utf-8")
@@ -122,6 +132,7 @@ def test_respect_gitignore_can_be_turned_off_in_the_configuration(tmp_path):
 
 # --- output for people and for CI logs ---------------------------------------------------------------
 
+@pytest.mark.slow
 def test_color_always_keeps_colour_when_piped(tmp_path):
     tree(tmp_path, ["a.md"])
     coloured = run("check", "a.md", "--color", "always", "--format", "concise", cwd=tmp_path, env={"NO_COLOR": ""})
@@ -130,6 +141,7 @@ def test_color_always_keeps_colour_when_piped(tmp_path):
     assert "\x1b[" not in plain.stdout
 
 
+@pytest.mark.slow
 def test_concise_quiet_statistics_and_version(tmp_path):
     tree(tmp_path, ["a.md", "b.md"])
     proc = run("check", "--format", "concise", "--quiet", cwd=tmp_path)
@@ -144,6 +156,7 @@ def test_concise_quiet_statistics_and_version(tmp_path):
 
 # --- errors ------------------------------------------------------------------------------------------
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("args", "message"), [
     (["--format", "json", "--diff"], "--diff and --format json cannot be used together"),
     (["--fix", "--diff"], "--fix and --diff cannot be used together"),
@@ -162,6 +175,7 @@ def test_usage_errors_are_one_line_in_one_style_and_exit_2(tmp_path, args, messa
     assert proc.stderr == f"factlint: error: {message}\nTry 'factlint check -h' for help.\n"
 
 
+@pytest.mark.slow
 def test_click_errors_take_the_same_style(tmp_path):
     proc = run("check", "--zzzz", cwd=tmp_path)
     # click 8.1.0 writes "No such option: --zzzz", later releases "No such option '--zzzz'.".
@@ -170,6 +184,7 @@ def test_click_errors_take_the_same_style(tmp_path):
                         proc.stderr), proc.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("args", "message"), [
     (["-o", "afile/out.txt"], "cannot write afile/out.txt: afile is not a folder"),
     (["-o", "missing/out.txt"], "cannot write missing/out.txt: the folder missing does not exist"),
@@ -183,6 +198,7 @@ def test_outputs_that_cannot_be_written_are_refused_before_checking(tmp_path, ar
     assert (proc.returncode, proc.stdout, proc.stderr) == (2, "", f"factlint: error: {message}\n")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True, reason="root writes any folder")
 def test_output_into_an_unwritable_folder(tmp_path):
     tree(tmp_path, ["a.md"])
@@ -192,6 +208,7 @@ def test_output_into_an_unwritable_folder(tmp_path):
                                                  "is not writable\n")
 
 
+@pytest.mark.slow
 def test_a_write_that_fails_anyway_is_one_line_not_a_traceback(tmp_path):
     # /proc refuses new files even to root, after the early checks pass.
     tree(tmp_path, ["a.md"])
@@ -203,6 +220,7 @@ def test_a_write_that_fails_anyway_is_one_line_not_a_traceback(tmp_path):
 
 # --- configuration ---------------------------------------------------------------------------------
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", [["check"], ["config"]])
 def test_unknown_rule_codes_in_the_configuration_name_file_and_line(tmp_path, command):
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.factlint]\nfail-on = "info"\n'
@@ -213,6 +231,7 @@ def test_unknown_rule_codes_in_the_configuration_name_file_and_line(tmp_path, co
         2, f"factlint: error: {tmp_path / 'pyproject.toml'}:6: ignore: unknown rule code or prefix: FL5O1\n")
 
 
+@pytest.mark.slow
 def test_config_prints_toml_that_reads_back_to_the_same_settings(tmp_path):
     settings = ('[tool.factlint]\nignore = ["FL501"]\nper-file-ignores = {"my_drafts/*" = ["FL4"]}\n'
                 'severity = {FL302 = "warning"}\nas-of = 2024-01-31\nmatching = {max-edits = 1}\n'
@@ -230,6 +249,7 @@ def test_config_prints_toml_that_reads_back_to_the_same_settings(tmp_path):
 
 # --- rule attributes are the one source of --fix, its help and `explain` -----------------------------
 
+@pytest.mark.slow
 def test_fix_safety_comes_from_the_rules(tmp_path):
     safe = sorted(rule.code for rule in ALL_RULES if rule.fix == "safe")
     assert sorted(SAFE) == safe == ["FL101", "FL102", "FL103", "FL104"]
@@ -249,6 +269,7 @@ def test_fix_safety_comes_from_the_rules(tmp_path):
 SOURCE = "sources:\n- {id: s1, publisher: P, title: T, url: 'https://example.com/x', accessed: 2024-01-01}\n"
 
 
+@pytest.mark.slow
 def test_validate_reports_every_problem_of_a_file_in_one_run(tmp_path):
     (tmp_path / "ours.yaml").write_text(
         SOURCE
@@ -283,6 +304,7 @@ def test_readme_options_table_names_every_format():
     assert row.split("`")[1] == "--format " + "\\|".join(FORMATS)
 
 
+@pytest.mark.slow
 def test_readme_reference_example_validates_and_its_titles_are_checked(tmp_path):
     text = README.read_text(encoding="utf-8")
     example = text.split("### Adding reference data", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]

@@ -9,7 +9,8 @@ import pytest
 from conftest import brief
 
 import factlint
-from factlint.document import InputError, decode, parse_document
+from factlint.document import parse_document
+from factlint.read import InputError, decode
 
 
 def spans_round_trip(text: str, kind: str, reference) -> list[str]:

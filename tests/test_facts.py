@@ -10,6 +10,7 @@ from conftest import EXAMPLES, brief
 
 import factlint
 from factlint.document import parse_document
+from factlint.extract.figures import _METRICS
 from factlint.models import DateMention, EventClaim, FigureClaim, TitleClaim
 
 MAY_2023 = dt.date(2023, 5, 15)
@@ -108,6 +109,14 @@ def test_figure_claim_fields(reference):
     assert (figure.value, figure.unit, figure.step, figure.metric, figure.exporter, figure.importer,
             str(figure.period)) == (109.8e9, "USD", 0.1e9, "exports", "Republic of Korea", "United States", "2022")
 
+
+
+def test_troops_cue_is_a_whole_word():
+    # Each alternative bounded on both sides: "troopships" or "nonpersonnel" is no cue.
+    troops = dict(_METRICS)["troops"]
+    assert [m.group() for m in troops.finditer("troops, soldiers, service members, personnel")] == [
+        "troops", "soldiers", "service members", "personnel"]
+    assert not troops.search("troopships, supersoldiers, nonpersonnel")
 
 def test_figure_not_covered_is_info(reference):
     assert check(reference, "Trade between the US and South Korea reached $100 billion in 2013.",

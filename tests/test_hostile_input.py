@@ -50,6 +50,7 @@ def _sparse(path: Path, size: int) -> None:
         handle.truncate(size)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", list(BAD_FILES))
 def test_a_bad_file_is_fl901_and_the_others_are_still_checked(tmp_path, case):
     make, message = BAD_FILES[case]
@@ -64,6 +65,7 @@ def test_a_bad_file_is_fl901_and_the_others_are_still_checked(tmp_path, case):
     assert bad[0][4] == message
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 def test_a_named_pipe_is_reported_not_waited_on(tmp_path):
     os.mkfifo(tmp_path / "x.md")
@@ -74,6 +76,7 @@ def test_a_named_pipe_is_reported_not_waited_on(tmp_path):
         assert ("x.md", "FL901", 1, 1, "not a regular file: a named pipe") in findings(proc)
 
 
+@pytest.mark.slow
 def test_a_device_is_reported_not_read_forever():
     if not Path("/dev/zero").exists():
         pytest.skip("no /dev/zero here")
@@ -82,6 +85,7 @@ def test_a_device_is_reported_not_read_forever():
     assert findings(proc) == [("zero", "FL901", 1, 1, "not a regular file: a character device")]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads any file")
 def test_an_unreadable_file_is_fl901(tmp_path):
     path = tmp_path / "x.md"
@@ -95,6 +99,7 @@ def test_an_unreadable_file_is_fl901(tmp_path):
     assert findings(proc) == [("x.md", "FL901", 1, 1, "cannot read file: Permission denied")]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("data", [b"", b"\xef\xbb\xbf", "Kim Yo-Long said so.\n".encode("utf-16")])
 def test_empty_bom_only_and_utf16_files_are_read(tmp_path, data):
     (tmp_path / "x.md").write_bytes(data)
@@ -104,6 +109,7 @@ def test_empty_bom_only_and_utf16_files_are_read(tmp_path, data):
     assert proc.returncode == (1 if expected else 0)
 
 
+@pytest.mark.slow
 def test_a_directory_named_like_a_file_is_walked(tmp_path):
     (tmp_path / "x.md").mkdir()
     (tmp_path / "x.md" / "inner.md").write_text(GOOD, encoding="utf-8")
@@ -113,6 +119,7 @@ def test_a_directory_named_like_a_file_is_walked(tmp_path):
 
 # --- fixes only ever touch prose ----------------------------------------------------------------
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name, text", [
     ("a.txt", "See https://example.org/Kim-Yo-Long/profile and example.org/Kim-Yo-Long today.\n"),
     ("a.md", "See state.gov/Kim-Yo-Long or write to Kim-Yo-Long@example.org.\n"),
@@ -129,6 +136,7 @@ def test_fix_never_rewrites_addresses_code_or_front_matter(tmp_path, name, text)
     assert path.read_text(encoding="utf-8") == text
 
 
+@pytest.mark.slow
 def test_fix_leaves_read_only_and_hard_linked_files_alone_and_says_so(tmp_path):
     locked, linked = tmp_path / "locked.md", tmp_path / "linked.md"
     for path in (locked, linked):
@@ -143,6 +151,7 @@ def test_fix_leaves_read_only_and_hard_linked_files_alone_and_says_so(tmp_path):
     locked.chmod(0o644)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_diff_applies_as_a_patch_even_with_unicode_line_separators(tmp_path):
     text = "Intro\u2028still the first line.\fAnd a form feed.\nKim Yo-Long said so.\n"
@@ -157,6 +166,7 @@ def test_diff_applies_as_a_patch_even_with_unicode_line_separators(tmp_path):
     assert path.read_text(encoding="utf-8") == text.replace("Kim Yo-Long", "Kim Yo Jong")
 
 
+@pytest.mark.slow
 def test_interrupted_baseline_update_leaves_the_old_or_the_new_baseline(tmp_path):
     articles = tmp_path / "articles"
     articles.mkdir()
@@ -186,6 +196,7 @@ def test_interrupted_baseline_update_leaves_the_old_or_the_new_baseline(tmp_path
 
 # --- determinism --------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_output_is_identical_across_runs_line_endings_jobs_and_file_order(tmp_path):
     lf, crlf = tmp_path / "lf", tmp_path / "crlf"
     shutil.copytree(EXAMPLES, lf)
@@ -211,6 +222,7 @@ def test_output_is_identical_across_runs_line_endings_jobs_and_file_order(tmp_pa
     assert as_crlf == first.replace('"lf/', '"crlf/').replace(' lf/', ' crlf/')
 
 
+@pytest.mark.slow
 def test_fix_keeps_reference_links_working(tmp_path):
     text = ("See [the sister][Kim Yo-Long] and [Kim Yo-Long], then Kim Yo-Long again.\n\n"
             "[Kim Yo-Long]: https://example.org/profile\n")
@@ -243,6 +255,7 @@ def test_a_failure_inside_factlint_costs_one_file_not_the_run(tmp_path, monkeypa
     assert [(Path(f.path).name, f.code, f.message) for f in result.findings] == [failed]
 
 
+@pytest.mark.slow
 def test_update_baseline_never_records_an_unreadable_file_and_says_so(tmp_path):
     (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
     (tmp_path / "bad.md").write_bytes(b"\xff\xfe\x00")

@@ -31,6 +31,7 @@ def codes(proc: subprocess.CompletedProcess[str]) -> list[tuple[str, int, str]]:
 
 # --- configuration ---------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_pyproject_configuration_is_discovered_walking_up(tmp_path):
     (tmp_path / "pyproject.toml").write_text(
         '[tool.factlint]\nignore = ["FL102"]\nextend-select = ["FL103"]\nper-file-ignores = {"drafts/*" = ["FL1"]}\n'
@@ -48,6 +49,7 @@ def test_pyproject_configuration_is_discovered_walking_up(tmp_path):
         "FL101", "FL102"]
 
 
+@pytest.mark.slow
 def test_yaml_configuration_and_factlint_config_shows_origins(tmp_path):
     (tmp_path / ".factlint.yaml").write_text("fail-on: error\nfigure-tolerance: 2.5\n", encoding="utf-8")
     proc = run("config", cwd=tmp_path)
@@ -59,6 +61,7 @@ def test_yaml_configuration_and_factlint_config_shows_origins(tmp_path):
     assert run("check", "a.md", cwd=tmp_path).returncode == 0  # warnings only; fail-on error
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("text, message", [
     ("fail-on: sometimes\n", ".factlint.yaml:1: fail-on: Input should be"),
     ("colour: red\n", ".factlint.yaml:1: colour: unknown key"),
@@ -71,6 +74,7 @@ def test_bad_configuration_is_exit_2_naming_file_and_key(tmp_path, text, message
     assert proc.returncode == 2 and message in proc.stderr and len(proc.stderr.splitlines()) == 1
 
 
+@pytest.mark.slow
 def test_matching_can_turn_fuzzy_names_off(tmp_path):
     (tmp_path / ".factlint.yaml").write_text("matching:\n  max-edits: 0\n", encoding="utf-8")
     (tmp_path / "a.md").write_text(ERRORS, encoding="utf-8")
@@ -97,6 +101,7 @@ def test_text_file_suppression_line(reference):
 
 # --- baseline --------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_baseline_survives_line_shifts_and_catches_changed_text(tmp_path):
     article = tmp_path / "a.md"
     article.write_text(ERRORS, encoding="utf-8")
@@ -112,6 +117,7 @@ def test_baseline_survives_line_shifts_and_catches_changed_text(tmp_path):
 
 # --- fixes -----------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_fix_keeps_encoding_bom_and_line_endings_and_is_idempotent(tmp_path):
     path = tmp_path / "a.txt"
     path.write_bytes(b"\xef\xbb\xbf" + b"Kim Yo-Long spoke.\r\nPres. Suk-yeol agreed.\r\nYoon Suk Yeol.\r\n")
@@ -127,6 +133,7 @@ def test_fix_keeps_encoding_bom_and_line_endings_and_is_idempotent(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]  # no temporary files left
 
 
+@pytest.mark.slow
 def test_fix_never_touches_code_front_matter_or_urls(tmp_path):
     text = ("---\ntitle: Kim Yo-Long\n---\nKim Yo-Long spoke.\n\n```\nKim Yo-Long\n```\n"
             "See https://example.org/Kim-Yo-Long and `Kim Yo-Long`.\n")
@@ -136,6 +143,7 @@ def test_fix_never_touches_code_front_matter_or_urls(tmp_path):
     assert path.read_text(encoding="utf-8") == text.replace("---\nKim Yo-Long spoke.", "---\nKim Yo Jong spoke.")
 
 
+@pytest.mark.slow
 def test_interrupted_fix_leaves_the_old_or_the_new_file(tmp_path):
     # A large file makes the write take long enough to kill the process in the middle of it.
     path = tmp_path / "big.md"
@@ -172,6 +180,7 @@ def test_interrupted_write_in_process_keeps_the_file(tmp_path, monkeypatch):
 
 # --- output formats --------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_sarif_output():
     proc = run("check", str(EXAMPLES / "names-errors.md"), "--format", "sarif")
     log = json.loads(proc.stdout)
@@ -189,6 +198,7 @@ def test_sarif_output():
     assert replacement["deletedRegion"] == {"startLine": 8, "startColumn": 34, "endLine": 8, "endColumn": 45}
 
 
+@pytest.mark.slow
 def test_github_annotations():
     lines = run("check", str(EXAMPLES / "names-errors.md"), "--format", "github").stdout.splitlines()
     assert lines[0].startswith(f"::warning file={EXAMPLES / 'names-errors.md'},line=8,col=34,endLine=8,"
@@ -196,6 +206,7 @@ def test_github_annotations():
     assert len(lines) == 6 and all(line.startswith("::") for line in lines)
 
 
+@pytest.mark.slow
 def test_machine_formats_have_no_progress_and_stderr_stays_quiet():
     proc = run("check", str(EXAMPLES), "--format", "json")
     assert proc.stderr == ""
@@ -250,6 +261,7 @@ def local_hook(repo: Path, **changes: object) -> None:
     (repo / ".pre-commit-config.yaml").write_text(json.dumps({"repos": [{"repo": "local", "hooks": [hook]}]}))
 
 
+@pytest.mark.slow
 def test_pre_commit_hook_with_the_real_tool(tmp_path):
     pre_commit_or_skip()
     repo = tmp_path / "briefings"
@@ -267,6 +279,7 @@ def test_pre_commit_hook_with_the_real_tool(tmp_path):
     assert passed.returncode == 0, passed.stdout + passed.stderr
 
 
+@pytest.mark.slow
 def test_pre_commit_config_pinned_to_a_commit_sha(tmp_path):
     # The README's way to pin: rev is a full commit SHA of the repository (no release tag exists).
     pre_commit_or_skip()
@@ -283,6 +296,7 @@ def test_pre_commit_config_pinned_to_a_commit_sha(tmp_path):
     assert "note.md:1:1: FL101 \"Kim Yo-Long\" looks like a misspelling of Kim Yo Jong" in hooked.stdout
 
 
+@pytest.mark.slow
 def test_pre_commit_hook_checks_all_files_in_one_process_and_keeps_cross_file_findings(tmp_path):
     pre_commit_or_skip()
     repo = tmp_path / "briefings"
@@ -297,6 +311,7 @@ def test_pre_commit_hook_checks_all_files_in_one_process_and_keeps_cross_file_fi
     assert EXPECTED_FL501 in hooked.stdout.splitlines()
 
 
+@pytest.mark.slow
 def test_without_require_serial_pre_commit_splits_the_files_and_loses_the_finding(tmp_path):
     # The control for the test above: the same briefings, the hook with require_serial: false.
     pre_commit_or_skip()
@@ -309,6 +324,7 @@ def test_without_require_serial_pre_commit_splits_the_files_and_loses_the_findin
     assert "FL501" not in hooked.stdout and f"{DISAGREES}:3:46: FL201" in hooked.stdout
 
 
+@pytest.mark.slow
 def test_pre_commit_still_splits_a_file_list_over_its_command_line_cap(tmp_path):
     # What require_serial cannot change, and the README says: pre-commit caps one command line at
     # 128 KiB (less if ARG_MAX minus the environment is smaller) and runs the rest as another
@@ -327,6 +343,7 @@ def test_pre_commit_still_splits_a_file_list_over_its_command_line_cap(tmp_path)
     assert len(batches) == 2 and sum(batches) == 90 and "FL501" not in hooked.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("script") is None, reason="util-linux `script` (for a terminal) is not installed")
 def test_progress_shows_on_a_terminal_only(tmp_path):
     for n in range(25):
@@ -362,6 +379,7 @@ def fingerprint(result: dict) -> str:
     return result["partialFingerprints"]["factlint/v1"]
 
 
+@pytest.mark.slow
 def test_sarif_validates_against_the_official_schema(tmp_path):
     import jsonschema
 
@@ -377,6 +395,7 @@ def test_sarif_validates_against_the_official_schema(tmp_path):
     jsonschema.validate(json.loads(run("check", str(EXAMPLES), "--format", "sarif").stdout), schema)
 
 
+@pytest.mark.slow
 def test_sarif_fl501_points_at_the_other_place(tmp_path):
     (tmp_path / "desk").mkdir()
     (tmp_path / "desk" / "a.md").write_text(BRIEFINGS[AGREES], encoding="utf-8")
@@ -402,6 +421,7 @@ def test_sarif_fl501_points_at_the_other_place(tmp_path):
         "one.md", 1, 48)
 
 
+@pytest.mark.slow
 def test_sarif_fingerprints_survive_line_shifts_and_tell_findings_apart(tmp_path):
     article = tmp_path / "a.md"
     article.write_text("Kim Yo-Long spoke.\n\nAntony Blinkin listened. Kim Yo-Long spoke again.\n", encoding="utf-8")
@@ -423,6 +443,7 @@ def test_sarif_fingerprints_survive_line_shifts_and_tell_findings_apart(tmp_path
     assert changed["ruleId"] == "FL101" and fingerprint(changed) not in {fingerprint(r) for r in before}
 
 
+@pytest.mark.slow
 def test_sarif_help_uri_is_each_rules_anchor_in_the_readme(tmp_path):
     from factlint.rules import ALL_RULES
 
@@ -441,6 +462,7 @@ def test_sarif_help_uri_is_each_rules_anchor_in_the_readme(tmp_path):
 
 # --- speed features: same results, whatever the route -----------------------------------------
 
+@pytest.mark.slow
 def test_jobs_give_identical_output_in_the_same_order(tmp_path):
     for n in range(12):
         shutil.copy(EXAMPLES / ("names-errors.md" if n % 2 else "treaty-dates-errors.md"), tmp_path / f"a{n:02d}.md")
@@ -472,6 +494,7 @@ def test_reference_cache_is_invalidated_by_any_change(tmp_path, monkeypatch):
 
 # --- second-reader regressions -----------------------------------------------------------------
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name, text, lines", [
     ("crlf.md", "Para.\r\n\r\n<!-- factlint: ignore -->\r\nKim Yo-Long spoke.\r\n\r\nKim Yo-Long again.\r\n", [6]),
     ("code.md", "Use `<!-- factlint: disable -->` to turn checks off.\n\nKim Yo-Long spoke.\n", [3]),
@@ -485,6 +508,7 @@ def test_suppression_edge_cases(tmp_path, name, text, lines):
     assert [line for _, line, _ in codes(run("check", name, "--format", "json", cwd=tmp_path))] == lines
 
 
+@pytest.mark.slow
 def test_fix_leaves_names_that_run_across_markup_alone(tmp_path):
     (tmp_path / "p.html").write_text("<p>Kim <em>Yo-Long</em> spoke.</p>\n", encoding="utf-8")
     assert run("check", "p.html", "--diff", cwd=tmp_path).stdout == ""
@@ -492,6 +516,7 @@ def test_fix_leaves_names_that_run_across_markup_alone(tmp_path):
     assert (tmp_path / "p.html").read_text(encoding="utf-8") == "<p>Kim <em>Yo-Long</em> spoke.</p>\n"
 
 
+@pytest.mark.slow
 def test_fix_through_a_symlink_keeps_the_link(tmp_path):
     (tmp_path / "real.md").write_text("Kim Yo-Long spoke.", encoding="utf-8")
     (tmp_path / "link.md").symlink_to("real.md")
@@ -501,6 +526,7 @@ def test_fix_through_a_symlink_keeps_the_link(tmp_path):
     assert (tmp_path / "link.md").is_symlink() and (tmp_path / "real.md").read_text() == "Kim Yo Jong spoke."
 
 
+@pytest.mark.slow
 def test_extract_refuses_two_documents_for_one_claim_file(tmp_path):
     (tmp_path / "d1").mkdir()
     (tmp_path / "d2").mkdir()
@@ -514,6 +540,7 @@ def test_extract_refuses_two_documents_for_one_claim_file(tmp_path):
     assert proc.returncode == 2 and "would both be written to" in proc.stderr
 
 
+@pytest.mark.slow
 def test_baseline_paths_are_relative_to_the_baseline_file(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "a.md").write_text(ERRORS, encoding="utf-8")
@@ -522,6 +549,7 @@ def test_baseline_paths_are_relative_to_the_baseline_file(tmp_path):
     assert json.loads(proc.stdout)["findings"] == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("text, message", [
     ("severity: {fl1: info}\n", "unknown rule code 'FL1'"),
     ("per-file-ignores: {'drafts/*': [FLXYZ]}\n", "unknown rule code or prefix 'FLXYZ'"),

@@ -48,6 +48,7 @@ def test_unknown_full_name_resolves_to_nobody(reference, name):
     assert [c for c in claims if isinstance(c, TitleClaim) and c.text.endswith(("Minister", "Secretary"))] == []
 
 
+@pytest.mark.slow
 def test_cli_reports_nothing_for_strangers(tmp_path: Path):
     for name, text in STRANGERS.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
@@ -82,6 +83,7 @@ def test_real_title_error_on_a_known_person_is_still_caught(reference):
     assert findings[0].entity_id == "antony-blinken"
 
 
+@pytest.mark.slow
 def test_cli_catches_real_title_error_beside_a_stranger(tmp_path: Path):
     article = tmp_path / "caught.md"
     article.write_text(CAUGHT, encoding="utf-8")

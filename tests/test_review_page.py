@@ -57,6 +57,7 @@ class Marks(HTMLParser):
             self.marks[-1]["text"] += data
 
 
+@pytest.mark.slow
 def test_review_page_in_a_real_browser(tmp_path):
     page = tmp_path / "report.html"
     proc = factlint("check", str(EXAMPLES), "--format", "html", "-o", str(page))
@@ -86,6 +87,7 @@ def test_review_page_in_a_real_browser(tmp_path):
     assert all(m["tabindex"] == "0" for m in parser.marks)  # every claim reachable by keyboard
 
 
+@pytest.mark.slow
 def test_review_page_escapes_article_text(tmp_path):
     article = tmp_path / "hostile.txt"
     article.write_text('Kim Yo-Long said <script>alert("x")</script> & <b>bold</b>.\n', encoding="utf-8")

@@ -65,6 +65,7 @@ def test_errors_article_claims_its_korus_and_treaty_dates_correctly(reference):
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("extra", [[], ["--as-of", "2021-08-31"], ["--as-of", "2021-08-31", "--select", "ALL"]])
 def test_clean_article_draws_no_warning_or_error(extra):
     proc = run_cli("check", str(CLEAN), "--format", "json", *extra)

@@ -8,6 +8,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
 from conftest import run_cli
 
 import factlint
@@ -46,6 +47,7 @@ def api(*args: object, **kwargs: object) -> list[dict]:
     return [ReportFinding.of(f).model_dump(mode="json") for f in result.findings]
 
 
+@pytest.mark.slow
 def test_check_paths_and_factlint_check_agree_in_a_configured_folder(tmp_path, monkeypatch):
     root = desk(tmp_path)
     monkeypatch.chdir(tmp_path)

@@ -97,6 +97,7 @@ def test_text_in_other_scripts_is_left_alone(reference, text):
     assert factlint.check_text(text, reference=reference, kind="text") == []
 
 
+@pytest.mark.slow
 def test_fix_replaces_only_the_lookalike_letters(tmp_path):
 
     article = tmp_path / "a.md"

@@ -96,6 +96,7 @@ def extracted_names(tmp_path: Path, name: str, text: str) -> list[tuple[int, int
     return [(c["span"]["line"], c["span"]["column"], c["text"], c.get("entity_id")) for c in claims if c["kind"] == "name"]
 
 
+@pytest.mark.slow
 def test_wrong_or_unchecked_claims_are_never_green(tmp_path):
     assert page(tmp_path, "wrong.md", WRONG) == [
         ("verified", "", "KCNA", "kcna"),
@@ -112,6 +113,7 @@ def test_wrong_or_unchecked_claims_are_never_green(tmp_path):
     ]
 
 
+@pytest.mark.slow
 def test_claims_a_rule_agreed_with_stay_green(tmp_path):
     assert page(tmp_path, "right.md", RIGHT) == [
         ("verified", "", "KCNA", "kcna"),
@@ -124,6 +126,7 @@ def test_claims_a_rule_agreed_with_stay_green(tmp_path):
     ]
 
 
+@pytest.mark.slow
 def test_extract_links_only_names_the_document_gives_in_full(tmp_path):
     assert extracted_names(tmp_path, "wrong.md", WRONG) == [
         (4, 1, "KCNA", "kcna"),

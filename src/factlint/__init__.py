@@ -3,8 +3,7 @@
 from .api import check_document, check_paths, check_text, extract
 from .models import CheckResult, Finding, Reference
 from .record import ReferenceError, load_reference
-
-__version__ = "0.1.0"
+from .version import __version__
 
 __all__ = ["CheckResult", "Finding", "Reference", "ReferenceError", "__version__", "check_document",
            "check_paths", "check_text", "extract", "load_reference"]

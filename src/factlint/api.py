@@ -18,9 +18,11 @@ from pathlib import Path
 from .claimfile import is_claim_file, load_claim_file
 from .config import LoadedConfig
 from .discover import iter_files
-from .document import MAX_FILE_BYTES, Document, InputError, Kind, decode, kind_for, parse_document, read_document
+from .document import Document, parse_document, read_document
 from .extract import extract_claims
-from .models import CheckResult, Claim, Finding, Reference
+from .markup import Kind, kind_for
+from .models import CheckedDocument, CheckResult, Claim, Finding, Reference
+from .read import MAX_FILE_BYTES, InputError, decode
 from .record import index_for, load_reference
 from .rules import RULES_BY_CODE, Rule, RuleContext, enabled_codes
 from .rules.inputs import InvalidClaimFile, InvalidFrontMatter, UnreadableFile, UnusedSuppression
@@ -106,16 +108,6 @@ def check_text(text: str, *, reference: Reference | None = None, path: str = "<t
     claims = extract(doc, reference)
     findings = check_document(doc, reference, codes, claims=claims, figure_tolerance=figure_tolerance)
     return _sorted(findings + _run_findings([(doc.path, claims)], reference, codes))
-
-
-@dataclass(frozen=True)
-class CheckedDocument:
-    """What a review page needs of one checked file: its text and what it claims."""
-
-    path: str
-    text: str
-    claims: list[Claim]
-    verified: frozenset[int] = frozenset()  # positions in `claims` a rule compared and found right
 
 
 def check_paths(paths: Iterable[str | Path], *, reference: Reference | None = None,
@@ -232,7 +224,8 @@ def _check_parsed(doc: Document, s: _Settings) -> _Checked:
         return _Checked(findings, None, (doc.path, compared))
     ctx = RuleContext(path=doc.path, reference=s.reference, as_of=doc.as_of, figure_tolerance=s.figure_tolerance)
     verified = verified_claims(claims, ctx, s.codes)
-    return _Checked(findings, CheckedDocument(doc.path, doc.original, claims, verified), (doc.path, compared))
+    document = CheckedDocument(path=doc.path, text=doc.original, claims=claims, verified=verified)
+    return _Checked(findings, document, (doc.path, compared))
 
 
 # Worker processes receive the settings once, through the pool's initializer, rather than with

@@ -16,9 +16,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .config import relative_path
-from .document import InputError, decode, read_file
 from .models import Finding
 from .normalize import display_form
+from .read import InputError, decode, read_file
 from .rules import RULES_BY_CODE
 from .write import write_atomic
 

@@ -18,10 +18,11 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from .document import InputError, decode, parse_document, read_file
+from .document import parse_document
 from .extract.dates import extract_dates
 from .extract.names import extract_names
 from .models import Claim, ClaimFile, NameMention, Problem, Reference, Span
+from .read import InputError, decode, read_file
 from .record import index_for
 from .yamlfile import LineMap, YamlError, load_yaml
 

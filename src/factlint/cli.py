@@ -13,18 +13,19 @@ from pathlib import Path
 import click
 from click.core import ParameterSource
 
-from . import __version__
 from .api import run
 from .baseline import BaselineError, load_baseline, without_baseline, write_baseline
 from .config import ConfigError, LoadedConfig, find_config, load_config, resolved, to_toml
-from .document import MAX_FILE_BYTES, InputError, decode, read_file, split_lines
+from .markup import split_lines
 from .models import CheckResult, Finding, Reference
+from .read import MAX_FILE_BYTES, InputError, decode, read_file
 from .record import ReferenceError, index_for, load_reference, named, validate_reference
 from .report import FORMATS, View, plain
 from .report.text import statistics as count_findings
 from .report.text import summary
 from .rules import ALL_RULES, RULES_BY_CODE, UnknownRuleError
 from .settings import FAIL_ON, Options, load_settings
+from .version import __version__
 from .write import write_atomic
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .document import KIND_BY_SUFFIX
+from .markup import KIND_BY_SUFFIX
 
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .document import InputError, decode_with_encoding, read_file
 from .models import Finding
+from .read import InputError, decode_with_encoding, read_file
 from .rules import ALL_RULES
 from .write import write_atomic
 
@@ -118,11 +118,7 @@ def apply(fixes: Iterable[FileFix], texts: dict[str, str] | None = None) -> Appl
                 skipped.append((fix.path, reason))
                 continue
             _, codec, bom = decode_with_encoding(read_file(fix.path))
-            write_atomic_bytes(fix.path, bom + fix.after.encode(codec))
+            write_atomic(fix.path, bom + fix.after.encode(codec))
         total += fix.count
         files += 1
     return Applied(total, files, skipped, after)
-
-
-def write_atomic_bytes(path: Path, data: bytes) -> None:
-    write_atomic(path, data)

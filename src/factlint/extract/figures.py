@@ -41,7 +41,7 @@ _METRICS: list[tuple[FigureMetric, re.Pattern[str]]] = [
     ("trade_total", re.compile(r"\b(?:bilateral|two-way|total|overall)\s+trade\b|\btrade\s+(?:volume|value|between|with|"
                                r"reached|totaled|totalled|stood|was|hit|amounted)\b|\btrading\s+volume\b", re.I)),
     ("investment", re.compile(r"\binvest(?:ment|ments|ed|ing)?\b|\bFDI\b", re.I)),
-    ("troops", re.compile(r"\btroops|soldiers|service members|personnel\b", re.I)),
+    ("troops", re.compile(r"\b(?:troops|soldiers|service members|personnel)\b", re.I)),
 ]
 _COUNTRY = {
     US: re.compile(r"\b(?:United States|U\.S\.A?\.?|US|USA|America(?:n|'s)?|Washington)(?![\w-])"),
@@ -157,19 +157,6 @@ def _hedge(before: str) -> str | None:
                   r"above|exceeding|upwards of|at least|topped|exceeded|surpassed|less than|under|below|at most)"
                   r"\s+(?:US\s*)?$", before, re.I)
     return _HEDGE_KIND[m.group(1).lower()] if m else None
-
-
-def _metric(sentence: str, at: int, unit: str) -> FigureMetric | None:
-    """The measure nearest to the figure in its sentence."""
-    best: tuple[int, FigureMetric] | None = None
-    for metric, pattern in _METRICS:
-        if metric == "troops" and unit != "count":
-            continue
-        for m in pattern.finditer(sentence):
-            distance = abs(m.start() - at)
-            if best is None or distance < best[0]:
-                best = (distance, metric)
-    return best[1] if best else None
 
 
 def _direction(sentence: str, metric: FigureMetric | None) -> tuple[str | None, str | None]:

@@ -26,7 +26,17 @@ from .claims import (
     Review,
     TitleClaim,
 )
-from .findings import CheckResult, Finding, Location, Problem, Report, ReportFinding, ReportLocation, SourceRef
+from .findings import (
+    CheckedDocument,
+    CheckResult,
+    Finding,
+    Location,
+    Problem,
+    Report,
+    ReportFinding,
+    ReportLocation,
+    SourceRef,
+)
 from .reference import (
     Agreement,
     AgreementEvent,
@@ -42,7 +52,7 @@ from .reference import (
 )
 
 __all__ = [
-    "ROK", "US", "Agreement", "AgreementEvent", "AgreementMention", "CheckResult", "Claim", "ClaimBase", "ClaimFile", "Review", "DateMention",
+    "ROK", "US", "Agreement", "AgreementEvent", "AgreementMention", "CheckedDocument", "CheckResult", "Claim", "ClaimBase", "ClaimFile", "Review", "DateMention",
     "DatePrecision", "DateValue", "DescriptionClaim", "EventClaim", "EventType", "Figure", "FigureClaim",
     "FigureMetric", "Finding", "Id", "Location", "MatchMethod", "MentionKind", "Model", "NameMention", "NameOrder", "NonEmpty", "Office",
     "Organization", "PartialDate", "Person", "Problem", "Reference", "Report", "ReportFinding", "ReportLocation", "ReferenceFile", "Severity", "Source",

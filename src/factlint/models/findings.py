@@ -1,4 +1,4 @@
-"""Findings (a rule's verdict on a claim) and problems with input files."""
+"""Findings (a rule's verdict on a claim), what a run found, and problems with input files."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import field_validator
 
 from .base import Model, Severity, Span
+from .claims import Claim
 
 
 class SourceRef(Model):
@@ -49,6 +50,16 @@ class CheckResult(Model):
 
     findings: list[Finding]
     files_checked: int
+
+
+class CheckedDocument(Model):
+    """What a review page needs of one checked file: its text, what it claims, and which of those
+    claims a rule compared with the record and found right."""
+
+    path: str
+    text: str
+    claims: list[Claim]
+    verified: frozenset[int] = frozenset()  # positions in `claims`
 
 
 class Problem(Model):

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..models import Reference
+from ..version import __version__
 from ..write import write_atomic
 from .names import index_for
 
@@ -22,8 +23,6 @@ def cache_file(files: Iterable[Path]) -> Path | None:
     kept; None: no cache for this run."""
     if os.environ.get("FACTLINT_NO_CACHE"):
         return None
-    from .. import __version__
-
     digest = hashlib.sha256(f"factlint {__version__} {sys.version_info[:2]}".encode())
     # The pickle holds factlint's own classes: any change to its code (a development install keeps its
     # version number) must miss the cache rather than load objects of an older shape.

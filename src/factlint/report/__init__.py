@@ -6,12 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import import_module
-from typing import TYPE_CHECKING
 
-from ..models import CheckResult
-
-if TYPE_CHECKING:
-    from ..api import CheckedDocument
+from ..models import CheckedDocument, CheckResult
 
 Style = Callable[..., str]
 

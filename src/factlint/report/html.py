@@ -12,8 +12,7 @@ from __future__ import annotations
 import html
 from collections import Counter
 
-from ..api import CheckedDocument
-from ..models import CheckResult, Claim, DateMention, Finding, Severity
+from ..models import CheckedDocument, CheckResult, Claim, DateMention, Finding, Severity
 from . import View
 
 _VERDICTS = {

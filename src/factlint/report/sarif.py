@@ -8,10 +8,10 @@ import importlib.metadata
 import json
 from pathlib import Path
 
-from .. import __version__
 from ..baseline import fingerprint_all
 from ..models import CheckResult, Finding, Severity, Span
 from ..rules import ALL_RULES
+from ..version import __version__
 from . import View
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
