@@ -1,9 +1,8 @@
-"""The command line: argument parsing, terminal output and exit codes. Everything else is api.py."""
+"""`factlint check`: options to Options, the run, fixes and baselines, the report and the exit code."""
 
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -13,100 +12,29 @@ from pathlib import Path
 import click
 from click.core import ParameterSource
 
-from .api import run
-from .baseline import BaselineError, load_baseline, without_baseline, write_baseline
-from .config import ConfigError, LoadedConfig, find_config, load_config, resolved, to_toml
-from .markup import split_lines
-from .models import CheckResult, Finding, Reference
-from .read import MAX_FILE_BYTES, InputError, decode, read_file
-from .record import ReferenceError, index_for, load_reference, named, validate_reference
-from .report import FORMATS, View, plain
-from .report.text import statistics as count_findings
-from .report.text import summary
-from .rules import ALL_RULES, RULES_BY_CODE, UnknownRuleError
-from .settings import FAIL_ON, Options, load_settings
-from .version import __version__
-from .write import write_atomic
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-
-class FactlintError(click.ClickException):
-    """A usage, configuration or input error: one line on stderr, exit 2, no traceback."""
-
-    exit_code = EXIT_ERROR
-
-    def show(self, file=None) -> None:  # type: ignore[no-untyped-def]
-        click.echo(f"factlint: error: {self.format_message()}", err=True)
-
-
-def _codes(values: Sequence[str]) -> list[str]:
-    return [c for v in values for c in v.split(",") if c.strip()]
-
-
-def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise FactlintError(f"--as-of: {value!r} is not a date in YYYY-MM-DD form") from None
-
-
-def _reference(paths: Sequence[str], bundled: bool) -> Reference:
-    if not bundled and not paths:
-        raise FactlintError("--no-default-reference needs at least one --reference DIR")
-    try:
-        reference = load_reference(paths, bundled=bundled)
-    except ReferenceError as exc:
-        first = exc.problems[0]
-        more = f" and {len(exc.problems) - 1} more" if len(exc.problems) > 1 else ""
-        raise FactlintError(f"invalid reference data: {first}{more} (see `factlint reference validate`)") from None
-    # The reference lives as long as this process: move its objects out of the cyclic collector's
-    # sight, or every full collection walks all of them again (a third of the time at 100k people),
-    # and forked workers (-j) would copy the pages the collector touches.
-    gc.freeze()
-    return reference
-
-
-reference_options = [
-    click.option("--reference", "references", multiple=True, type=click.Path(), metavar="DIR",
-                 help="A folder (or YAML file) of reference data layered on top; repeatable."),
-    click.option("--no-default-reference", is_flag=True,
-                 help="Do not load the reference bundled with factlint."),
-]
-
-
-def with_reference(f: Callable) -> Callable:
-    for option in reversed(reference_options):
-        f = option(f)
-    return f
-
-
-class _Cli(click.Group):
-    """One error style for every error: `factlint: error: ...` on stderr and exit 2, whether click
-    (an unknown option, a bad choice) or factlint (a bad file, a bad configuration) found it."""
-
-    def main(self, *args, **kwargs):  # type: ignore[no-untyped-def,override]
-        try:
-            return super().main(*args, standalone_mode=False, **kwargs)
-        except click.UsageError as exc:
-            hint = f"\nTry '{exc.ctx.command_path} -h' for help." if exc.ctx is not None else ""
-            click.echo(f"factlint: error: {exc.format_message()}{hint}", err=True)
-            sys.exit(EXIT_ERROR)
-        except click.ClickException as exc:
-            click.echo(f"factlint: error: {exc.format_message()}", err=True)
-            sys.exit(EXIT_ERROR)
-        except click.Abort:
-            click.echo("factlint: interrupted", err=True)
-            sys.exit(130)
-
-
-@click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, "-V", "--version", prog_name="factlint")
-def main() -> None:
-    """factlint: check names, dates and figures in articles against a sourced reference."""
-
+from ..api import run
+from ..baseline import BaselineError, load_baseline, without_baseline, write_baseline
+from ..config import ConfigError, resolved
+from ..markup import split_lines
+from ..models import CheckResult, Finding
+from ..read import MAX_FILE_BYTES, InputError, decode, read_file
+from ..report import FORMATS, View, plain
+from ..report.text import statistics as count_findings
+from ..report.text import summary
+from ..rules import ALL_RULES, RULES_BY_CODE, UnknownRuleError
+from ..settings import FAIL_ON, Options, load_settings
+from ..write import write_atomic
+from .base import (
+    EXIT_CLEAN,
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    FactlintError,
+    as_of_option,
+    codes,
+    load_reference_or_fail,
+    main,
+    with_reference,
+)
 
 _FIXABLE = ", ".join(rule.code for rule in ALL_RULES if rule.fix == "safe")
 _FORMAT_HELP = "; ".join(f"{name}: {f.help}" for name, f in FORMATS.items())
@@ -119,7 +47,7 @@ _FORMAT_HELP = "; ".join(f"{name}: {f.help}" for name, f in FORMATS.items())
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE instead of stdout.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
               help="Configuration file (default: the nearest .factlint.yaml or pyproject.toml [tool.factlint]).")
-@click.option("--as-of", callback=_as_of, metavar="YYYY-MM-DD",
+@click.option("--as-of", callback=as_of_option, metavar="YYYY-MM-DD",
               help="The article's date, for files whose front matter has no `date:`.")
 @click.option("--select", multiple=True, metavar="CODES", help="Only these rules (codes or prefixes, comma-separated).")
 @click.option("--extend-select", multiple=True, metavar="CODES", help="Rules to add to the default set (e.g. FL103).")
@@ -172,8 +100,8 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
                       update_baseline=update_baseline, baseline=baseline, statistics=statistics, quiet=quiet)
     files = tuple(p for p in paths if p != "-") or (() if from_stdin else (".",))
     options = Options(
-        select=_codes(select) if given("select") else None, extend_select=_codes(extend_select),
-        ignore=_codes(ignore) if given("ignore") else None, include=include if given("include") else None,
+        select=codes(select) if given("select") else None, extend_select=codes(extend_select),
+        ignore=codes(ignore) if given("ignore") else None, include=include if given("include") else None,
         exclude=exclude, as_of=as_of, figure_tolerance=figure_tolerance / 100 if given("figure_tolerance") else None,
         fail_on=fail_on if given("fail_on") else None, respect_gitignore=respect_gitignore,
         references=references, default_reference=not no_default_reference)
@@ -184,7 +112,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
     for target in (output, baseline if update_baseline else None):
         if target:
             _writable(target)
-    reference = _reference(settings.reference_layers, settings.default_reference)
+    reference = load_reference_or_fail(settings.reference_layers, settings.default_reference)
     stdin = None
     if from_stdin:
         data = click.get_binary_stream("stdin").read(MAX_FILE_BYTES + 1)
@@ -227,7 +155,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
     texts = {stdin[1]: text for text in [_decoded(stdin[0])] if text is not None} if stdin else {}
     report_stream = sys.stdout
     if fix or show_diff:
-        from . import fix as fixes
+        from .. import fix as fixes
 
         planned = fixes.plan(visible(result)[0].findings, texts)  # findings the baseline hides are left alone
         if show_diff:
@@ -265,7 +193,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
     use_colour = people and (color == "always" or (color == "auto" and to_terminal and "NO_COLOR" not in os.environ))
     style = click.style if use_colour else plain
     if statistics:
-        report = count_findings(result, fix_safe_codes(), {r.code: r.name for r in ALL_RULES})
+        report = count_findings(result, fix_safecodes(), {r.code: r.name for r in ALL_RULES})
         report += "" if quiet else summary(result, style) + "\n"
     else:
         view = View(documents=documents, lines_of=_line_reader(texts), style=style, summary=not quiet)
@@ -333,26 +261,8 @@ def _unchecked(finding: Finding) -> bool:
     return rule is not None and rule.unchecked
 
 
-def fix_safe_codes() -> frozenset[str]:
+def fix_safecodes() -> frozenset[str]:
     return frozenset(rule.code for rule in ALL_RULES if rule.fix == "safe")
-
-
-def _config(config_path: str | None, paths: Sequence[str]) -> LoadedConfig:
-    try:
-        found = Path(config_path) if config_path else find_config(Path(paths[0]) if paths else Path.cwd())
-        return load_config(found)
-    except ConfigError as exc:
-        raise FactlintError(str(exc)) from None
-
-
-@main.command("config")
-@click.argument("path", required=False, type=click.Path(exists=True))
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True), help="Configuration file.")
-def show_config(path: str | None, config_path: str | None) -> None:
-    """Print the effective configuration for PATH (default: here) and where each value comes from."""
-    loaded = _config(config_path, [path] if path else [])
-    click.echo(f"# configuration file: {loaded.path or 'none found'}")
-    click.echo(to_toml(loaded), nl=False)
 
 
 def _line_reader(texts: dict[str, str]) -> Callable[[str, int], str | None]:
@@ -377,164 +287,3 @@ def _line_reader(texts: dict[str, str]) -> Callable[[str, int], str | None]:
     return line_of
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("-o", "--output", "out_dir", default="claims", show_default=True, type=click.Path(file_okay=False),
-              help="Folder to write the claim files into.")
-@click.option("--as-of", callback=_as_of, metavar="YYYY-MM-DD",
-              help="The article's date, for files whose front matter has no `date:`.")
-@click.option("--include", multiple=True, metavar="GLOB", help="Files to read inside folders.")
-@click.option("--exclude", multiple=True, metavar="GLOB", help="Files or folders to skip.")
-@with_reference
-def extract(paths: tuple[str, ...], out_dir: str, as_of: dt.date | None, include: tuple[str, ...],
-            exclude: tuple[str, ...], references: tuple[str, ...], no_default_reference: bool) -> None:
-    """Write what each document claims to OUTPUT/<name>.claims.yaml, for review and re-checking.
-
-    Re-running on an unchanged document changes no byte; an editor's `reviewed:` verdicts are kept for
-    claims that still read the same. Check a claim file like an article: factlint check x.claims.yaml
-    """
-    from .api import extract as extract_claims
-    from .claimfile import claim_file_path, dump_claims, is_claim_file, load_claim_file
-    from .discover import iter_files
-    from .document import read_document
-    from .write import write_atomic
-
-    reference = _reference(references, not no_default_reference)
-    out = Path(out_dir)
-    schema = Path("schema", "claims.schema.json")
-    files = claims = 0
-    targets: dict[Path, Path] = {}
-    for root in paths:
-        for path in iter_files([root], include=list(include), exclude=list(exclude)):
-            if not is_claim_file(path):
-                target = claim_file_path(path, Path(root), out)
-                if target in targets and targets[target] != path:
-                    raise FactlintError(f"{targets[target]} and {path} would both be written to {target}; "
-                                        "extract them into different folders")
-                targets[target] = path
-    for root in paths:
-        for path in iter_files([root], include=list(include), exclude=list(exclude)):
-            if is_claim_file(path):
-                continue
-            try:
-                doc = read_document(path, as_of=as_of)
-            except InputError as exc:
-                raise FactlintError(f"{path}: {exc}") from None
-            target = claim_file_path(path, Path(root), out)
-            previous = load_claim_file(target, reference)[0] if target.exists() else None
-            found = extract_claims(doc, reference)
-            header = os.path.relpath(schema.resolve(), target.parent.resolve()) if schema.exists() else None
-            text = dump_claims(_display_path(path), doc.as_of, found, previous=previous, schema=header)
-            write_atomic(target, text)
-            files += 1
-            claims += len(found)
-    click.echo(f"Wrote {files} claim file{'s' if files != 1 else ''} ({claims} claims) to {out}.")
-
-
-def _display_path(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-@main.command()
-@click.argument("what", type=click.Choice(["reference", "claims", "findings"]))
-def schema(what: str) -> None:
-    """Print the JSON Schema of reference YAML, claim files or the JSON findings output."""
-    import json
-
-    import pydantic
-
-    from .models import ClaimFile, ReferenceFile, Report
-
-    models: dict[str, type[pydantic.BaseModel]] = {"reference": ReferenceFile, "claims": ClaimFile, "findings": Report}
-    model = models[what]
-    document = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
-    click.echo(json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True))
-
-
-@main.command()
-@click.argument("name", nargs=-1, required=True)
-@click.option("--limit", default=5, show_default=True, type=click.IntRange(min=1), help="How many entries to show.")
-@with_reference
-def lookup(name: tuple[str, ...], limit: int, references: tuple[str, ...], no_default_reference: bool) -> None:
-    """Show the reference entries nearest to NAME, with similarity scores (0-100)."""
-    reference = _reference(references, not no_default_reference)
-    query = " ".join(name)
-    found = [(form, score) for form, score in index_for(reference).lookup(query, limit=limit) if score > 0]
-    if not found:
-        click.echo(f"No reference entry resembles {query!r}.")
-        sys.exit(EXIT_FINDINGS)
-    for form, score in found:
-        entity = named(reference, form.entity_id)
-        canonical = entity.name if entity is not None else form.text
-        via = "" if form.text == canonical else f"  (as {form.text!r})"
-        click.echo(f"{score:5.1f}  {form.kind:<12}  {form.entity_id:<28}  {canonical}{via}")
-
-
-@main.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
-              help="markdown: the README's rule table, generated from the rules themselves.")
-def rules(fmt: str) -> None:
-    """List every rule with its code, default state, severity, fix safety and summary."""
-    if fmt == "markdown":
-        click.echo(rules_table(), nl=False)
-        return
-    for rule in ALL_RULES:
-        state = "on " if rule.enabled_by_default else "off"
-        click.echo(f"{rule.code}  {state}  {rule.severity.value:<7}  {rule.fix:<6}  {rule.name:<24}  {rule.summary}")
-
-
-def rules_table() -> str:
-    """The README's rule table: every cell read from the rule (its attributes and the "What it
-    catches" section of its docstring), with an anchor per code that SARIF's helpUri points at."""
-    fix = {"safe": "safe (`--fix`)", "unsafe": "suggestion only", "none": "none"}
-    rows = ["| code | default | severity | fix | catches |", "|---|---|---|---|---|"]
-    rows += [f"| <a id=\"{r.code.lower()}\"></a>{r.code} | {'on' if r.enabled_by_default else 'off'} | "
-             f"{r.severity.value} | {fix[r.fix]} | {r.section('What it catches').replace('|', '&#124;')} |"
-             for r in ALL_RULES]
-    return "\n".join(rows) + "\n"
-
-
-@main.command()
-@click.argument("code")
-def explain(code: str) -> None:
-    """Print a rule's documentation."""
-    rule = RULES_BY_CODE.get(code.strip().upper())
-    if rule is None:
-        raise FactlintError(f"unknown rule code: {code} (see `factlint rules`)")
-    default = "on" if rule.enabled_by_default else "off (enable with --extend-select)"
-    click.echo(f"{rule.code} ({rule.name}): {rule.summary}\nSeverity: {rule.severity.value}; default: {default}\n")
-    click.echo(rule.documentation())
-
-
-@main.group()
-def reference() -> None:
-    """Work with reference data."""
-
-
-@reference.command("validate")
-@click.argument("dirs", nargs=-1, type=click.Path())
-@click.option("--no-default-reference", is_flag=True, help="Validate DIRS alone, without the bundled data.")
-def reference_validate(dirs: tuple[str, ...], no_default_reference: bool) -> None:
-    """Validate reference data: schema, sources, duplicate ids and names, dates in order.
-
-    With no DIRS, validates the bundled reference; DIRS are layered on top of it unless
-    --no-default-reference is given. Exit status 1 when there are problems.
-    """
-    if no_default_reference and not dirs:
-        raise FactlintError("--no-default-reference needs at least one DIR")
-    merged, problems = validate_reference(dirs, bundled=not no_default_reference)
-    for problem in problems:
-        click.echo(str(problem))
-    counts = (f"{len(merged.people)} people, {len(merged.organizations)} organizations, "
-              f"{len(merged.agreements)} agreements, {len(merged.figures)} figures, {len(merged.sources)} sources")
-    if problems:
-        click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} ({counts})")
-        sys.exit(EXIT_FINDINGS)
-    click.echo(f"Reference OK: {counts}.")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
