@@ -53,3 +53,31 @@ def is_korean_given_name(text: str) -> bool:
     if len(parts) == 1:
         return _segments(parts[0], syllables, 2)
     return all(p in syllables for p in parts)
+
+
+# Rewrites that take a romanized Korean name part to one spelling per sound, so that the systems in
+# use (Revised, McCune-Reischauer without its breves, the DPRK's, customary spellings) meet: 정 is
+# Jeong, Jong, Jung and Chung; 명 Myeong, Myong, Myung; 박 Bak, Pak, Park. Distinct sounds stay
+# distinct (final n and ng; initial s, y, j), so Kim Song Nam never meets Kim Yong Nam.
+_SKELETON = [
+    (re.compile(r"ck"), "k"), (re.compile(r"r(?=[^aeiouy]|$)"), ""),  # "Back", customary "Park"
+    (re.compile(r"yeo"), "yo"), (re.compile(r"eo"), "o"), (re.compile(r"eui|ui"), "i"),
+    (re.compile(r"eu"), "u"), (re.compile(r"oo|ou"), "u"), (re.compile(r"ee"), "i"),
+    (re.compile(r"oi"), "oe"), (re.compile(r"ae"), "e"), (re.compile(r"(?<=[aeiou])h$"), ""),
+    (re.compile(r"o"), "u"),
+    (re.compile(r"ch|tch"), "j"), (re.compile(r"sh"), "s"), (re.compile(r"th"), "t"), (re.compile(r"kh"), "k"),
+    (re.compile(r"ph"), "p"), (re.compile(r"kk|k"), "g"), (re.compile(r"tt|t"), "d"), (re.compile(r"pp|p"), "b"),
+    (re.compile(r"ss"), "s"), (re.compile(r"jj"), "j"), (re.compile(r"l"), "r"),
+]
+
+
+def sound_key(part: str, *, family: bool = False) -> str:
+    """One spelling per sound for a romanized Korean name part ("Myong-bak" and "Myung-Back" give
+    the same key); letters only, case and separators ignored. Family names also drop the initial
+    sound before "i" that 이/리 are written with: Lee, Yi, Rhee, Ri and I meet."""
+    key = "".join(ch for ch in part.lower() if ch.isalpha())
+    if family:
+        key = re.sub(r"^(?:rh|r|l|y)(?=i|ee)", "", key)
+    for pattern, replacement in _SKELETON:
+        key = pattern.sub(replacement, key)
+    return key

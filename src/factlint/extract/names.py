@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -22,7 +22,8 @@ from ..document import Document
 from ..models import MatchMethod, MentionKind, NameMention, Person
 from ..normalize import display_form, name_key
 from ..record import Form, NameIndex, edits, inflected, named
-from ..romanization import is_korean_given_name
+from ..roles import role_of
+from ..romanization import is_korean_given_name, sound_key
 from ..spans import Taken
 from ..tokens import Token, tokenize_runs
 
@@ -52,10 +53,14 @@ class _Hit:
 def extract_names(doc: Document, index: NameIndex) -> list[NameMention]:
     hits: list[_Hit] = []
     free: list[tuple[list[Token], list[Token]]] = []  # (stretch no mention covers, its whole run)
-    for run in tokenize_runs(doc.text):
-        exact = _exact_hits(doc.text, index, run)
+    runs = tokenize_runs(doc.text)
+    exacts = [_exact_hits(doc.text, index, run) for run in runs]
+    # People the document names in a known form: evidence that a near miss elsewhere means them.
+    named_ids = frozenset(h.entity_id for found in exacts for h in found if h.entity_kind == "person")
+    for run, exact in zip(runs, exacts):
         for segment in _uncovered(run, exact):
-            found = _fuzzy_person_hits(index, segment) + _fuzzy_organization_hits(index, segment)
+            found = (_fuzzy_person_hits(doc.text, index, segment, run, named_ids)
+                     + _fuzzy_organization_hits(index, segment))
             hits.extend(found)
             free.extend((part, run) for part in _uncovered(segment, found))
         hits.extend(exact)
@@ -140,47 +145,110 @@ def _exact_hit(written: str, start: int, end: int, forms: list[Form], index: Nam
 # --- pass 2: misspelled full names -------------------------------------------------------------
 
 
-def _fuzzy_person_hits(index: NameIndex, segment: list[Token]) -> list[_Hit]:
+@dataclass(frozen=True)
+class _Context:
+    """What the document says around a near miss: the people it names in a known form, and the office
+    named just before the mention. Either is evidence that a slip means that person."""
+
+    named: frozenset[str]
+    role: str | None
+
+    def supports(self, person: Person) -> bool:
+        return person.id in self.named or (self.role is not None and _held(person, self.role))
+
+
+def _fuzzy_person_hits(text: str, index: NameIndex, segment: list[Token], run: list[Token],
+                       named: frozenset[str] = frozenset()) -> list[_Hit]:
     candidates: list[tuple[int, int, _Hit]] = []  # (edits, -length, hit)
     words = [t for t in segment if not t.connector]
+    position = {id(t): n for n, t in enumerate(run)}
     for i, first in enumerate(words):
         if first.initial:
+            # "A. Blinjken": an initial, then a family name a slip away from someone's with that initial.
+            if i + 1 < len(words) and words[i + 1].word:
+                candidates.extend(_initial_first(index, first, words[i + 1], named))
             continue
+        # The office named just before, in the same run of capitalized words ("Secretary of State Tony
+        # Blinkin", "US Trade Representative Katherine Tie"): evidence for whoever held it.
+        at = position[id(first)]
+        context = _Context(named, role_of(text[run[max(0, at - 6)].start:first.start]) if at else None)
         for size in (2, 1):  # given names of one or two words after a family name
             given = words[i + 1:i + 1 + size]
             if len(given) == size and all(t.word for t in given):
-                candidates.extend(_family_first(index, first, given))
+                candidates.extend(_family_first(index, first, given, context))
         # The family name after a given name, across middle initials: "Antony J. Blinkin".
         j = i + 1
         while j < len(words) and j <= i + 3 and words[j].initial:
             j += 1
         if j < len(words) and j <= i + 3:
-            candidates.extend(_given_first(index, first, words[j]))
+            candidates.extend(_given_first(index, first, words[j], context))
     return _choose(candidates)
 
 
-def _family_first(index: NameIndex, family: Token, given: list[Token]) -> list[tuple[int, int, _Hit]]:
+Candidate = tuple[int, int, "_Hit"]  # (edits, -length, hit)
+
+
+def _family_first(index: NameIndex, family: Token, given: list[Token], context: _Context) -> list[Candidate]:
     out = []
     given_text = " ".join(t.text for t in given)
     given_key = "".join(t.key for t in given)
-    people = index.family_first_by_family.get(family.key)
+    # Given-first people whose names are also written family first ("Kishida Fumio", "ISHIBA Shigeru").
+    reversed_order = [p for p in index.given_first_by_family.get(family.key, []) if _written_family_first(p)]
+    people = index.family_first_by_family.get(family.key, []) + reversed_order
     if people:
+        korean = is_korean_given_name(given_text)
         found = index.best_person(people, "given", given_key)
-        if found and not (found[0].language == "ko" and is_korean_given_name(given_text)):
+        if found and found[0].language == "ko" and korean:
+            found = None  # real Korean syllables one letter from a known name: most likely someone else
+        # Unless it spells the same sounds another way ("Lee Myong-bak", "Kim Jung-eun"): the same name.
+        found = found or _same_sounds(index, family.key, given_key)
+        if found is None and not korean:
+            # A short given name a letter off ("Park Jni") beside the person named or their office.
+            supported = [p for p in people if context.supports(p)]
+            found = index.best_person(supported, "given", given_key, limit=1) if supported else None
+        if found:
             out.append(_fuzzy(found, family, given[-1], family.key + given_key))
     people = index.family_first_by_given.get(given_key)
-    if people and len(given_key) >= 5 and not _known_family(index, family.key):
-        found = index.best_person(people, "family", family.key, limit=1)
+    if people:
+        # A short given name ("Wang Yi") says little alone; beside the person named elsewhere it does.
+        people = people if len(given_key) >= 5 else [p for p in people if context.supports(p)]
+        found = _family_slip(index, people, family.key, context, limit=1)
+        if found:
+            out.append(_fuzzy(found, family, given[-1], family.key + given_key))
+    if not out and family.key not in index.family_keys:
+        # Another romanization of the family name too ("Gim Jong Un", "Yun Suk Yeol", "Yi Jae Myung").
+        found = _same_sounds(index, family.key, given_key)
         if found:
             out.append(_fuzzy(found, family, given[-1], family.key + given_key))
     return out
 
 
-def _given_first(index: NameIndex, given: Token, family: Token) -> list[tuple[int, int, _Hit]]:
+def _written_family_first(person: Person) -> bool:
+    family = name_key(person.family)
+    return any(name_key(form.split()[0]) == family for form in person.variants if " " in form)
+
+
+def _initial_first(index: NameIndex, initial: Token, family: Token, named: frozenset[str]) -> list[Candidate]:
+    letter = initial.key[:1]
+    if _known_family(index, family.key) or len(family.key) < 4:
+        return []
+    people = [p for p in index.given_first_by_initial.get(letter, []) if name_key(p.family) != family.key]
+    # An initial says little: the person must be named elsewhere, or the family name long and rare.
+    people = [p for p in people if p.id in named or len(family.key) >= 6]
+    found = index.best_person(people, "family", family.key)
+    if found is None:
+        return []
+    distance, length, hit = _fuzzy(found, initial, family, initial.key + family.key)
+    # The suggestion keeps the writer's initial: "A. Blinjken" → "A. Blinken".
+    return [(distance, length, replace(hit, form=f"{initial.text} {found[0].family}"))]
+
+
+def _given_first(index: NameIndex, given: Token, family: Token, context: _Context) -> list[tuple[int, int, _Hit]]:
     out = []
-    people = index.given_first_by_given.get(given.key)
-    if people and not _known_family(index, family.key):
-        found = index.best_person(people, "family", family.key)
+    # A given name the person's forms use ("Tony" for Antony Blinken), or one they contain.
+    people = index.given_first_by_given.get(given.key) or index.given_first_by_affix.get(given.key)
+    if people:
+        found = _family_slip(index, people, family.key, context)
         if found:
             out.append(_fuzzy(found, given, family, given.key + family.key))
     people = index.given_first_by_family.get(family.key)
@@ -195,9 +263,64 @@ def _given_first(index: NameIndex, given: Token, family: Token) -> list[tuple[in
             found = index.best_person(rare, "given", given.key)
         else:
             found = None
+        if found is None and not index.is_word(given.key):
+            # "President Jo Biden", "Jqke Sullivan" beside Jake Sullivan named in full: with the office
+            # or the person in the document, a given name a letter off is a slip, short or common.
+            supported = [p for p in people if context.supports(p)]
+            found = index.best_person(supported, "given", given.key, limit=1) if supported else None
+        if found is None and not index.is_word(given.key) and not index.is_common_name(given.key):
+            # A given name that is no name at all ("Jqke", "Jakke"), one letter from the person's and
+            # starting alike: a slip, even beside a common family name.
+            found = index.best_person([p for p in people if given.key[:1] in {g[:1] for g in index.givens[p.id]}],
+                                      "given", given.key, limit=1)
         if found:
             out.append(_fuzzy(found, given, family, given.key + family.key))
     return out
+
+
+def _family_slip(index: NameIndex, people: list[Person], family: str, context: _Context,
+                 limit: int | None = None) -> tuple[Person, int] | None:
+    """The one person whose family name `family` misspells. A misspelling that makes another word,
+    a common name or a short name ("Katherine Tie", "Mike Walt", "Sung Kmi", "Mono Jae-in") counts
+    only beside the office the person held or when the document names them; one that makes another
+    reference person's family name never does."""
+    if not _known_family(index, family):
+        found = index.best_person(people, "family", family, limit)
+        if found:
+            return found
+    if family in index.family_keys:
+        return None
+    supported = [p for p in people if context.supports(p)]
+    if not supported:
+        return None
+    return index.best_person(supported, "family", family, limit=1) or _sounds_like(supported, family)
+
+
+def _same_sounds(index: NameIndex, family: str, given: str) -> tuple[Person, int] | None:
+    """The one Korean person with this family name whose given name sounds the same, written with
+    other letters; None when the spelling is one of theirs or nobody (or several people) fit."""
+    people = (index.by_sound.get((family, sound_key(given)))
+              or index.by_sound.get((sound_key(family, family=True), sound_key(given)), []))
+    if len(people) != 1 or (family == name_key(people[0].family) and given in index.givens[people[0].id]):
+        return None
+    return people[0], 1
+
+
+def _sounds_like(people: list[Person], family: str) -> tuple[Person, int] | None:
+    """The one person whose family name has the same consonants in the same order, starting with the
+    same letter and of about the same length: "Tie" for Tai, "Blinkin" for Blinken."""
+    found = [p for p in people if _consonants(name_key(p.family)) == _consonants(family)
+             and abs(len(name_key(p.family)) - len(family)) <= 1 and name_key(p.family) != family]
+    return (found[0], 2) if len(found) == 1 else None
+
+
+def _consonants(key: str) -> str:
+    tail = "".join(ch for ch in key[1:] if ch not in "aeiouyhw")
+    return key[:1] + re.sub(r"(.)\1+", r"\1", tail)
+
+
+def _held(person: Person, role: str) -> bool:
+    return any(role_of(office.title) == role for office in person.offices)
 
 
 def _known_family(index: NameIndex, key: str) -> bool:
@@ -209,7 +332,10 @@ def _known_family(index: NameIndex, key: str) -> bool:
 def _fuzzy(found: tuple[Person, int], first: Token, last: Token, written_key: str) -> tuple[int, int, _Hit]:
     person, distance = found
     score = fuzz.ratio(written_key, name_key(person.name))
-    hit = _Hit(first.start, last.end, person.id, "person", "fuzzy", score, person.name)
+    # Suggest the person's form nearest to what was written: "Tony Blinkin" → "Tony Blinken",
+    # "Josehp R. Biden" → "Joseph R. Biden" (the canonical form wins ties).
+    form = max((person.name, *person.variants), key=lambda f: fuzz.ratio(written_key, name_key(f)))
+    hit = _Hit(first.start, last.end, person.id, "person", "fuzzy", score, form)
     return distance, -(last.end - first.start), hit
 
 

@@ -23,6 +23,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from ..models import MentionKind, Organization, Person, Reference
 from ..normalize import name_key
+from ..romanization import sound_key
 from ..tokens import tokenize_runs
 from .kinds import KINDS, entities, name_forms
 from .offices import holders_by_office
@@ -117,15 +118,36 @@ class NameIndex:
         for phrases in self.agreement_phrases.values():
             phrases.sort(key=lambda pair: -len(pair[0]))  # longest first
         # Each kind's own entry: the tables its fuzzy matching and look-ups need.
+        self.givens: dict[str, tuple[str, ...]] = {}  # person id → every given name its forms use
+        # (family key, sound key of the given name) → Korean people: a spelling of the same sounds.
+        self.by_sound: dict[tuple[str, str], list[Person]] = defaultdict(list)
+        # Short forms of given names ("Tony" in "Antony", "Mike" is not: only what the name holds).
+        self.given_first_by_affix: dict[str, list[Person]] = defaultdict(list)
+        self.given_first_by_initial: dict[str, list[Person]] = defaultdict(list)
         for person in reference.people.values():
-            family, given = name_key(person.family), name_key(person.given)
+            family = name_key(person.family)
+            givens = given_names(person)
+            self.givens[person.id] = givens
             self.family_keys.add(family)
             if person.order == "family-first":
                 self.family_first_by_family[family].append(person)
-                self.family_first_by_given[given].append(person)
+                for given in givens:
+                    self.family_first_by_given[given].append(person)
+                if person.language == "ko":
+                    for given in givens:
+                        for key in {(family, sound_key(given)), (sound_key(family, family=True), sound_key(given))}:
+                            if person not in self.by_sound[key]:
+                                self.by_sound[key].append(person)
             else:
-                self.given_first_by_given[given].append(person)
                 self.given_first_by_family[family].append(person)
+                for letter in {given[:1] for given in givens}:
+                    self.given_first_by_initial[letter].append(person)
+                for given in givens:
+                    self.given_first_by_given[given].append(person)
+                    for cut in range(3, len(given) - 1):
+                        for affix in {given[:cut], given[-cut:]}:
+                            if person not in self.given_first_by_affix[affix]:
+                                self.given_first_by_affix[affix].append(person)
         for org in reference.organizations.values():
             for form in (org.name, *org.variants):
                 # Keyed word by word the way the text is read, so "U.S." is "u", "s" on both sides.
@@ -169,13 +191,19 @@ class NameIndex:
         nobody is, or when two people are equally close (ambiguous: say nothing)."""
         best: list[tuple[int, Person]] = []
         for person in candidates:
-            target = name_key(person.family if attr == "family" else person.given)
-            allowed = self.allowed(target) if limit is None else min(limit, self.max_edits)
-            if allowed == 0 or key == target or inflected(key, target, SURNAME_ENDINGS):
-                continue
-            d = edits(key, target, allowed)
-            if d <= allowed:
-                best.append((d, person))
+            targets = (name_key(person.family),) if attr == "family" else self.givens[person.id]
+            if key in targets:
+                continue  # a form the person is known by: not a misspelling of them
+            distances = []
+            for target in targets:
+                allowed = self.allowed(target) if limit is None else min(limit, self.max_edits)
+                if allowed == 0 or inflected(key, target, SURNAME_ENDINGS):
+                    continue
+                d = edits(key, target, allowed)
+                if d <= allowed:
+                    distances.append(d)
+            if distances:
+                best.append((min(distances), person))
         if not best:
             return None
         best.sort(key=lambda pair: pair[0])
@@ -200,6 +228,25 @@ class NameIndex:
             if acronym.casefold() == query.strip().casefold() and form.entity_id not in seen:
                 out.insert(0, (form, 100.0))
         return out[:limit]
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def given_names(person: Person) -> tuple[str, ...]:
+    """The keys of every given name the person's forms use, the canonical one first: "antony" and
+    "tony" for Antony Blinken ("Tony Blinken"), "joe" and "joseph" for Joe Biden."""
+    family = name_key(person.family)
+    found = [name_key(person.given)]
+    for form in (person.name, *person.variants):
+        words = [w for w in form.replace(",", " ").split() if name_key(w) not in _SUFFIXES]
+        keys = [name_key(w) for w in words]
+        if person.order == "family-first":
+            if keys and keys[0] == family and len(keys) > 1:
+                found.append("".join(keys[1:]))
+        elif len(keys) > 1 and keys[-1] == family and not (len(words[0].rstrip(".")) == 1):
+            found.append(keys[0])
+    return tuple(dict.fromkeys(k for k in found if k))
 
 
 def index_for(reference: Reference, max_edits: int = 2) -> NameIndex:

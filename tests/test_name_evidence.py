@@ -1,0 +1,64 @@
+"""Names: slips that the old vetoes excused, caught by weighing evidence (issue 14), and the real
+people one letter from a reference person who must stay silent. Each case is an article of ours."""
+
+from __future__ import annotations
+
+import pytest
+
+import factlint
+from conftest import run_cli
+
+CAUGHT = [
+    # Romanization: the same sounds spelled another way is the person's name, not someone else's.
+    ("Lee Myong-bak visited Tokyo.", "Lee Myong-bak", "Lee Myung-bak"),
+    ("Lee Myung-Back visited Tokyo.", "Lee Myung-Back", "Lee Myung-bak"),
+    ("Kim Yu-jong, the sister of Kim Jong Un, issued a statement.", "Kim Yu-jong", "Kim Yo Jong"),
+    ("Gim Jong Un spoke.", "Gim Jong Un", "Kim Jong Un"),
+    ("Yun Suk Yeol spoke.", "Yun Suk Yeol", "Yoon Suk Yeol"),
+    # A given name the person's forms use, or a nickname the name holds, beside a slip.
+    ("Secretary of State Tony Blinkin spoke.", "Tony Blinkin", "Tony Blinken"),
+    ("President Josehp R. Biden spoke.", "Josehp R. Biden", "Joseph R. Biden"),
+    ("The minister met A. Blinjken.", "A. Blinjken", "A. Blinken"),
+    # The office just before the name is evidence of who is meant, even for a word-like slip.
+    ("US Trade Representative Katherine Tie spoke.", "Katherine Tie", "Katherine Tai"),
+    ("President Jo Biden spoke.", "Jo Biden", "Joe Biden"),
+    # So is the person named in full elsewhere in the document.
+    ("Jake Sullivan arrived. Later Jqke Sullivan spoke.", "Jqke Sullivan", "Jake Sullivan"),
+    ("Moon Jae-in arrived. Mono Jae-in spoke.", "Mono Jae-in", "Moon Jae-in"),
+    ("Wang Yi arrived. Then Wagn Yi spoke.", "Wagn Yi", "Wang Yi"),
+    # A name written family first although the reference has it given first.
+    ("Kishida Fuimo spoke.", "Kishida Fuimo", "Kishida Fumio"),
+]
+
+SILENT = [
+    "Secretary of State John Kerry met John Kelly, the White House chief of staff.",
+    "Representative Young Kim spoke with Ambassador Sung Kim.",
+    "Prime Minister Kishida Fumio and his son Kishida Fumitake attended.",
+    "General James L. Jones and James P. Jones, a reporter, were there.",
+    "Kim Yong Nam greeted Kim Song Nam, director of the department.",
+    "Kim Jong Un and his half-brother Kim Jong Nam.",
+    "Lee Jae-myung met Samsung's Lee Jae-yong.",
+    "President Moon Jae-in and his adviser Moon Chung-in.",
+    "Barry Harris met Admiral Harry Harris.",
+]
+
+
+@pytest.mark.parametrize(("text", "written", "suggestion"), CAUGHT)
+def test_slips_are_caught_with_the_nearest_form_of_the_person(reference, text, written, suggestion):
+    findings = factlint.check_text(text, reference=reference, kind="text")
+    assert [(f.code, f.span.column, f.text, f.suggestion) for f in findings] == [
+        ("FL101", text.index(written) + 1, written, suggestion)]
+
+
+@pytest.mark.parametrize("text", SILENT)
+def test_real_people_a_letter_from_a_reference_person_stay_silent(reference, text):
+    assert factlint.check_text(text, reference=reference, kind="text", select=["ALL"], ignore=["FL103"]) == []
+
+
+@pytest.mark.slow
+def test_through_the_command_line_with_a_line_break_inside_the_name(tmp_path):
+    (tmp_path / "a.md").write_text("National Security Adviser Jake\nSulivan spoke with Lee Myong-bak.\n", encoding="utf-8")
+    proc = run_cli("check", "a.md", "--format", "concise", "--quiet", cwd=tmp_path)
+    assert (proc.returncode, proc.stdout) == (1, (
+        'a.md:1:27: FL101 "Jake Sulivan" looks like a misspelling of Jake Sullivan (suggestion: Jake Sullivan)\n'
+        'a.md:2:20: FL101 "Lee Myong-bak" looks like a misspelling of Lee Myung-bak (suggestion: Lee Myung-bak)\n'))
