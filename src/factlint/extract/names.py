@@ -165,8 +165,11 @@ def _fuzzy_person_hits(text: str, index: NameIndex, segment: list[Token], run: l
     for i, first in enumerate(words):
         if first.initial:
             # "A. Blinjken": an initial, then a family name a slip away from someone's with that initial.
-            if i + 1 < len(words) and words[i + 1].word:
-                candidates.extend(_initial_first(index, first, words[i + 1], named))
+            j = i + 1
+            while j < len(words) and words[j].initial:  # "A. J. Boinken"
+                j += 1
+            if j < len(words) and words[j].word and (i == 0 or not words[i - 1].initial):
+                candidates.extend(_initial_first(index, first, words[j], named))
             continue
         # The office named just before, in the same run of capitalized words ("Secretary of State Tony
         # Blinkin", "US Trade Representative Katherine Tie"): evidence for whoever held it.
@@ -208,7 +211,8 @@ def _family_first(index: NameIndex, family: Token, given: list[Token], context: 
             found = index.best_person(supported, "given", given_key, limit=1) if supported else None
         if found:
             out.append(_fuzzy(found, family, given[-1], family.key + given_key))
-    people = index.family_first_by_given.get(given_key)
+    people = index.family_first_by_given.get(given_key, []) + [
+        p for p in index.given_first_by_given.get(given_key, []) if _written_family_first(p)]
     if people:
         # A short given name ("Wang Yi") says little alone; beside the person named elsewhere it does.
         people = people if len(given_key) >= 5 else [p for p in people if context.supports(p)]
@@ -234,7 +238,7 @@ def _initial_first(index: NameIndex, initial: Token, family: Token, named: froze
         return []
     people = [p for p in index.given_first_by_initial.get(letter, []) if name_key(p.family) != family.key]
     # An initial says little: the person must be named elsewhere, or the family name long and rare.
-    people = [p for p in people if p.id in named or len(family.key) >= 6]
+    people = [p for p in people if p.id in named or len(family.key) >= 5]
     found = index.best_person(people, "family", family.key)
     if found is None:
         return []
@@ -249,6 +253,10 @@ def _given_first(index: NameIndex, given: Token, family: Token, context: _Contex
     people = index.given_first_by_given.get(given.key) or index.given_first_by_affix.get(given.key)
     if people:
         found = _family_slip(index, people, family.key, context)
+        if found is None and given.key in index.given_first_by_given and not _known_family(index, family.key):
+            # A three-letter family name ("Sung Kmi", "Jung Palk") beside the person's own given name:
+            # one slip, when what it makes is no name or word at all.
+            found = index.best_person(people, "family", family.key, limit=1)
         if found:
             out.append(_fuzzy(found, given, family, given.key + family.key))
     people = index.given_first_by_family.get(family.key)
