@@ -62,3 +62,19 @@ def test_through_the_command_line_with_a_line_break_inside_the_name(tmp_path):
     assert (proc.returncode, proc.stdout) == (1, (
         'a.md:1:27: FL101 "Jake Sulivan" looks like a misspelling of Jake Sullivan (suggestion: Jake Sullivan)\n'
         'a.md:2:20: FL101 "Lee Myong-bak" looks like a misspelling of Lee Myung-bak (suggestion: Lee Myung-bak)\n'))
+
+
+@pytest.mark.slow
+def test_lookup_says_whether_check_flags_the_name_and_why(tmp_path):
+    flagged = run_cli("lookup", "Katherine", "Tie", "--limit", "1", "--context", "US Trade Representative Katherine Tie said.",
+                      cwd=tmp_path)
+    assert flagged.stdout == (
+        " 91.7  person        katherine-tai                 Katherine Tai\n"
+        'check: FL101 "Katherine Tie" looks like a misspelling of Katherine Tai (suggestion: Katherine Tai)\n'
+        "  evidence: 2 edit(s) from 'Katherine Tai'\n"
+        "  evidence: a given name the person's own forms use\n"
+        "  evidence: the office named just before it (trade representative) is one Katherine Tai held\n"
+        "  against: 'Tie' is also a word or a common name\n")
+    silent = run_cli("lookup", "Katherine", "Tie", "--limit", "1", cwd=tmp_path)
+    assert silent.stdout.splitlines()[1:] == ["check: silent", "  against: 'Katherine' is a common name",
+                                              "  against: 'Tie' is an English word"]

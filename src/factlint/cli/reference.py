@@ -6,6 +6,10 @@ import sys
 
 import click
 
+from ..api import check_document, extract
+from ..document import parse_document
+from ..extract.names import evidence, guards
+from ..models import NameMention, Reference
 from ..record import index_for, named, validate_reference
 from .base import EXIT_FINDINGS, FactlintError, load_reference_or_fail, main, with_reference
 
@@ -13,12 +17,17 @@ from .base import EXIT_FINDINGS, FactlintError, load_reference_or_fail, main, wi
 @main.command()
 @click.argument("name", nargs=-1, required=True)
 @click.option("--limit", default=5, show_default=True, type=click.IntRange(min=1), help="How many entries to show.")
+@click.option("--context", metavar="TEXT", help="The sentence (or article text) NAME stands in; NAME is "
+                                               "added after it when it does not contain it.")
 @with_reference
-def lookup(name: tuple[str, ...], limit: int, references: tuple[str, ...], no_default_reference: bool) -> None:
-    """Show the reference entries nearest to NAME, with similarity scores (0-100)."""
+def lookup(name: tuple[str, ...], limit: int, context: str | None, references: tuple[str, ...],
+           no_default_reference: bool) -> None:
+    """Show the reference entries nearest to NAME, with similarity scores (0-100), and whether
+    `factlint check` would flag NAME (in --context) and which evidence decided."""
     reference = load_reference_or_fail(references, not no_default_reference)
     query = " ".join(name)
-    found = [(form, score) for form, score in index_for(reference).lookup(query, limit=limit) if score > 0]
+    index = index_for(reference)
+    found = [(form, score) for form, score in index.lookup(query, limit=limit) if score > 0]
     if not found:
         click.echo(f"No reference entry resembles {query!r}.")
         sys.exit(EXIT_FINDINGS)
@@ -27,6 +36,34 @@ def lookup(name: tuple[str, ...], limit: int, references: tuple[str, ...], no_de
         canonical = entity.name if entity is not None else form.text
         via = "" if form.text == canonical else f"  (as {form.text!r})"
         click.echo(f"{score:5.1f}  {form.kind:<12}  {form.entity_id:<28}  {canonical}{via}")
+    click.echo(_decision(reference, query, context))
+
+
+def _decision(reference: Reference, query: str, context: str | None) -> str:
+    """What `check` says of the name in its context, and why."""
+    text = context if context and query in context else f"{context} {query}" if context else query
+    doc = parse_document(text, path="<lookup>", kind="text")
+    index = index_for(reference)
+    start = text.index(query)
+    end = start + len(query)
+    mentions = [c for c in extract(doc, reference) if isinstance(c, NameMention)
+                and c.span.start < end and start < c.span.end]
+    findings = [f for f in check_document(doc, reference) if f.code.startswith("FL1")
+                and f.span.start < end and start < f.span.end]
+    lines = []
+    for f in findings:
+        lines.append(f"check: {f.code} {f.message}" + (f" (suggestion: {f.suggestion})" if f.suggestion else ""))
+        for mention in mentions:
+            lines.extend(f"  {why}" if why.startswith("against") else f"  evidence: {why}"
+                         for why in evidence(doc, index, mention))
+    if not findings:
+        known = [m for m in mentions if m.method in ("exact", "variant")]
+        if known:
+            lines.append(f"check: silent: {known[0].text!r} is a known form of {known[0].entity_id}")
+        else:
+            lines.append("check: silent")
+            lines.extend(f"  against: {why}" for why in guards(index, query))
+    return "\n".join(lines)
 
 
 @main.group()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from rapidfuzz import fuzz
 
@@ -148,10 +149,15 @@ def _exact_hit(written: str, start: int, end: int, forms: list[Form], index: Nam
 @dataclass(frozen=True)
 class _Context:
     """What the document says around a near miss: the people it names in a known form, and the office
-    named just before the mention. Either is evidence that a slip means that person."""
+    named just before the mention (`before`: that text). Either is evidence that a slip means that
+    person."""
 
     named: frozenset[str]
-    role: str | None
+    before: str
+
+    @cached_property
+    def role(self) -> str | None:  # only asked when a guard needs evidence: most names never do
+        return role_of(self.before) if self.before else None
 
     def supports(self, person: Person) -> bool:
         return person.id in self.named or (self.role is not None and _held(person, self.role))
@@ -174,7 +180,7 @@ def _fuzzy_person_hits(text: str, index: NameIndex, segment: list[Token], run: l
         # The office named just before, in the same run of capitalized words ("Secretary of State Tony
         # Blinkin", "US Trade Representative Katherine Tie"): evidence for whoever held it.
         at = position[id(first)]
-        context = _Context(named, role_of(text[run[max(0, at - 6)].start:first.start]) if at else None)
+        context = _Context(named, text[run[max(0, at - 6)].start:first.start] if at else "")
         for size in (2, 1):  # given names of one or two words after a family name
             given = words[i + 1:i + 1 + size]
             if len(given) == size and all(t.word for t in given):
@@ -542,3 +548,57 @@ def _lone_family(index: NameIndex, token: Token, named: dict[str, Person]) -> _H
         score = fuzz.ratio(token.key, name_key(found[0].family))
         return _Hit(token.start, token.end, found[0].id, "person", "fuzzy", score, found[0].family)
     return None
+
+
+# --- explaining a decision (factlint lookup) ------------------------------------------------------
+
+
+def evidence(doc: Document, index: NameIndex, mention: NameMention) -> list[str]:
+    """What speaks for reading `mention` (a misspelling FL101 reports) as its person, in words: the
+    edits, the sounds, the office before it, the person named elsewhere. For `factlint lookup`."""
+    person = index.reference.people.get(mention.entity_id or "")
+    if person is None or mention.method != "fuzzy":
+        return []
+    written = name_key(mention.text)
+    forms = (person.name, *person.variants)
+    nearest = min(forms, key=lambda f: edits(written, name_key(f), 9))
+    out = [f"{edits(written, name_key(nearest), 9)} edit(s) from {nearest!r}"]
+    words = mention.text.split()
+    if person.language == "ko" and any(sound_key(w) != name_key(w) and any(
+            sound_key(w) == sound_key(p) for f in forms for p in f.replace("-", " ").split()) for w in words):
+        out.append("a part spells the same sounds as the person's (another romanization)")
+    if any(name_key(w.rstrip(".")) in index.givens[person.id] for w in words):
+        out.append("a given name the person's own forms use")
+    if person.id in {c.entity_id for c in _exact_mentions(doc, index)}:
+        out.append(f"{person.name} is named in a known form elsewhere in the text")
+    before = doc.text[max(0, mention.span.start - 60):mention.span.start]
+    role = role_of(before.rsplit(".", 1)[-1])
+    if role is not None and _held(person, role):
+        out.append(f"the office named just before it ({role.replace('_', ' ')}) is one {person.name} held")
+    if index.is_word(written[-len(name_key(words[-1])):]) or index.is_common_name(name_key(words[-1])):
+        out.append(f"against: {words[-1]!r} is also a word or a common name")
+    return out
+
+
+def _exact_mentions(doc: Document, index: NameIndex) -> list[_Hit]:
+    return [h for run in tokenize_runs(doc.text) for h in _exact_hits(doc.text, index, run)]
+
+
+def guards(index: NameIndex, text: str) -> list[str]:
+    """What speaks against reading `text` as a misspelling: for `factlint lookup` when check is silent."""
+    out = []
+    words = [w for w in text.replace("-", " ").split() if w]
+    for word in words:
+        key = name_key(word)
+        if key in index.family_keys:
+            out.append(f"{word!r} is the family name of a reference person")
+        elif index.is_common_name(key):
+            out.append(f"{word!r} is a common name")
+        elif index.is_word(key):
+            out.append(f"{word!r} is an English word")
+    korean_family = len(words) >= 2 and any(p.language == "ko" for p in index.family_first_by_family.get(
+        name_key(words[0]), []))
+    if korean_family and is_korean_given_name(" ".join(words[1:])):
+        out.append(f"{' '.join(words[1:])!r} reads as a real Korean given name: another person, unless the "
+                   "sounds are the same or the context says otherwise")
+    return out
