@@ -71,6 +71,7 @@ _SKELETON = [
 ]
 
 
+@lru_cache(maxsize=65536)  # asked of the same words again and again across a run
 def sound_key(part: str, *, family: bool = False) -> str:
     """One spelling per sound for a romanized Korean name part ("Myong-bak" and "Myung-Back" give
     the same key); letters only, case and separators ignored. Family names also drop the initial

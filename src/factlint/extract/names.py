@@ -149,15 +149,18 @@ def _exact_hit(written: str, start: int, end: int, forms: list[Form], index: Nam
 @dataclass(frozen=True)
 class _Context:
     """What the document says around a near miss: the people it names in a known form, and the office
-    named just before the mention (`before`: that text). Either is evidence that a slip means that
-    person."""
+    named just before the mention (up to six words of its run before `first`). Either is evidence
+    that a slip means that person."""
 
     named: frozenset[str]
-    before: str
+    text: str
+    run: list[Token]
+    first: Token
 
     @cached_property
     def role(self) -> str | None:  # only asked when a guard needs evidence: most names never do
-        return role_of(self.before) if self.before else None
+        at = next(n for n, t in enumerate(self.run) if t is self.first)
+        return role_of(self.text[self.run[max(0, at - 6)].start:self.first.start]) if at else None
 
     def supports(self, person: Person) -> bool:
         return person.id in self.named or (self.role is not None and _held(person, self.role))
@@ -167,7 +170,6 @@ def _fuzzy_person_hits(text: str, index: NameIndex, segment: list[Token], run: l
                        named: frozenset[str] = frozenset()) -> list[_Hit]:
     candidates: list[tuple[int, int, _Hit]] = []  # (edits, -length, hit)
     words = [t for t in segment if not t.connector]
-    position = {id(t): n for n, t in enumerate(run)}
     for i, first in enumerate(words):
         if first.initial:
             # "A. Blinjken": an initial, then a family name a slip away from someone's with that initial.
@@ -179,8 +181,7 @@ def _fuzzy_person_hits(text: str, index: NameIndex, segment: list[Token], run: l
             continue
         # The office named just before, in the same run of capitalized words ("Secretary of State Tony
         # Blinkin", "US Trade Representative Katherine Tie"): evidence for whoever held it.
-        at = position[id(first)]
-        context = _Context(named, text[run[max(0, at - 6)].start:first.start] if at else "")
+        context = _Context(named, text, run, first)
         for size in (2, 1):  # given names of one or two words after a family name
             given = words[i + 1:i + 1 + size]
             if len(given) == size and all(t.word for t in given):
@@ -313,8 +314,11 @@ def _family_slip(index: NameIndex, people: list[Person], family: str, context: _
 def _same_sounds(index: NameIndex, family: str, given: str) -> tuple[Person, int] | None:
     """The one Korean person with this family name whose given name sounds the same, written with
     other letters; None when the spelling is one of theirs or nobody (or several people) fit."""
-    people = (index.by_sound.get((family, sound_key(given)))
-              or index.by_sound.get((sound_key(family, family=True), sound_key(given)), []))
+    if family in index.sound_families:
+        people = index.by_sound.get((family, sound_key(given)), [])
+    else:
+        sounds = sound_key(family, family=True)
+        people = index.by_sound.get((sounds, sound_key(given)), []) if sounds in index.sound_families else []
     if len(people) != 1 or (family == name_key(people[0].family) and given in index.givens[people[0].id]):
         return None
     return people[0], 1
@@ -348,7 +352,8 @@ def _fuzzy(found: tuple[Person, int], first: Token, last: Token, written_key: st
     score = fuzz.ratio(written_key, name_key(person.name))
     # Suggest the person's form nearest to what was written: "Tony Blinkin" → "Tony Blinken",
     # "Josehp R. Biden" → "Joseph R. Biden" (the canonical form wins ties).
-    form = max((person.name, *person.variants), key=lambda f: fuzz.ratio(written_key, name_key(f)))
+    forms = (person.name, *person.variants)
+    form = min(forms, key=lambda f: (edits(written_key, name_key(f), 9), f != person.name))
     hit = _Hit(first.start, last.end, person.id, "person", "fuzzy", score, form)
     return distance, -(last.end - first.start), hit
 

@@ -121,6 +121,7 @@ class NameIndex:
         self.givens: dict[str, tuple[str, ...]] = {}  # person id → every given name its forms use
         # (family key, sound key of the given name) → Korean people: a spelling of the same sounds.
         self.by_sound: dict[tuple[str, str], list[Person]] = defaultdict(list)
+        self.sound_families: set[str] = set()  # the family keys (as written and as sounds) by_sound holds
         # Short forms of given names ("Tony" in "Antony", "Mike" is not: only what the name holds).
         self.given_first_by_affix: dict[str, list[Person]] = defaultdict(list)
         self.given_first_by_initial: dict[str, list[Person]] = defaultdict(list)
@@ -136,6 +137,7 @@ class NameIndex:
                 if person.language == "ko":
                     for given in givens:
                         for key in {(family, sound_key(given)), (sound_key(family, family=True), sound_key(given))}:
+                            self.sound_families.add(key[0])
                             if person not in self.by_sound[key]:
                                 self.by_sound[key].append(person)
             else:
