@@ -182,10 +182,13 @@ def test_rules_and_explain_in_process():
 def test_lookup_shows_nearest_entities_with_scores():
     result = CliRunner().invoke(main, ["lookup", "Kim", "Yo-Long", "--limit", "3"])
     assert result.exit_code == 0
-    rows = [line.split() for line in result.output.splitlines()]
-    assert len(rows) == 3
+    lines = result.output.splitlines()
+    rows = [line.split() for line in lines[:3]]
     assert rows[0][:3] == ["88.9", "person", "kim-yo-jong"]
     assert all(float(r[0]) <= float(rows[0][0]) for r in rows)
+    # Then what check says of the name, and why.
+    assert lines[3:] == ['check: FL101 "Kim Yo-Long" looks like a misspelling of Kim Yo Jong (suggestion: Kim Yo Jong)',
+                         "  evidence: 1 edit(s) from 'Kim Yo Jong'"]
 
 
 @pytest.mark.parametrize("args, code", [(["lookup", "x", "--limit", "-1"], 2), (["lookup", "가나다"], 1)])

@@ -569,8 +569,9 @@ def evidence(doc: Document, index: NameIndex, mention: NameMention) -> list[str]
     nearest = min(forms, key=lambda f: edits(written, name_key(f), 9))
     out = [f"{edits(written, name_key(nearest), 9)} edit(s) from {nearest!r}"]
     words = mention.text.split()
-    if person.language == "ko" and any(sound_key(w) != name_key(w) and any(
-            sound_key(w) == sound_key(p) for f in forms for p in f.replace("-", " ").split()) for w in words):
+    parts = {name_key(p) for f in forms for p in f.replace("-", " ").split()}
+    if person.language == "ko" and any(name_key(w) not in parts and any(sound_key(w) == sound_key(p) for p in parts)
+                                       for w in mention.text.replace("-", " ").split()):
         out.append("a part spells the same sounds as the person's (another romanization)")
     if any(name_key(w.rstrip(".")) in index.givens[person.id] for w in words):
         out.append("a given name the person's own forms use")
