@@ -241,12 +241,13 @@ def _written_family_first(person: Person) -> bool:
 
 def _initial_first(index: NameIndex, initial: Token, family: Token, named: frozenset[str]) -> list[Candidate]:
     letter = initial.key[:1]
-    if _known_family(index, family.key) or len(family.key) < 4:
+    if _known_family(index, family.key) or len(family.key) < 3:
         return []
     people = [p for p in index.given_first_by_initial.get(letter, []) if name_key(p.family) != family.key]
     # An initial says little: the person must be named elsewhere, or the family name long and rare.
     people = [p for p in people if p.id in named or len(family.key) >= 5]
-    found = index.best_person(people, "family", family.key)
+    # A three-letter family name ("S. Kmi" for Sung Kim) only beside the person named in full.
+    found = index.best_person(people, "family", family.key, limit=1 if len(family.key) == 3 else None)
     if found is None:
         return []
     distance, length, hit = _fuzzy(found, initial, family, initial.key + family.key)
