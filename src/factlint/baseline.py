@@ -19,15 +19,10 @@ from .config import relative_path
 from .models import Finding
 from .normalize import display_form
 from .read import InputError, decode, read_file
-from .rules import RULES_BY_CODE
+from .rules import input_problem
 from .write import write_atomic
 
 FORMAT = 1
-
-
-def is_input_problem(finding: Finding) -> bool:
-    rule = RULES_BY_CODE.get(finding.code)
-    return rule is None or rule.input_problem
 
 
 def fingerprint_all(findings: Iterable[Finding], base: Path) -> list[tuple[Finding, str]]:
@@ -46,7 +41,7 @@ def fingerprint_all(findings: Iterable[Finding], base: Path) -> list[tuple[Findi
 
 def fingerprints(findings: Iterable[Finding], base: Path) -> list[tuple[Finding, str]]:
     """Each finding that a baseline may hold, with its fingerprint (input problems have none)."""
-    return [(f, fp) for f, fp in fingerprint_all(findings, base) if not is_input_problem(f)]
+    return [(f, fp) for f, fp in fingerprint_all(findings, base) if not input_problem(f)]
 
 
 class BaselineError(Exception):

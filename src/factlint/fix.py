@@ -16,12 +16,12 @@ from pathlib import Path
 
 from .models import Finding
 from .read import InputError, decode_with_encoding, read_file
-from .rules import ALL_RULES
+from .rules import SAFE_FIXES
 from .write import write_atomic
 
 _MARKUP = re.compile(r"[<>`*_\[\]&]")
 # Rules whose suggestion can replace the flagged text without an editor reading the sentence.
-SAFE = frozenset(rule.code for rule in ALL_RULES if rule.fix == "safe")
+SAFE = SAFE_FIXES
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ def plan(findings: Iterable[Finding], texts: dict[str, str] | None = None) -> li
     texts = texts or {}
     by_path: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
-        if f.code in SAFE and f.suggestion and f.span.end > f.span.start and not f.path.endswith(".claims.yaml"):
+        if _fixable(f) and not f.path.endswith(".claims.yaml"):
             by_path[f.path].append(f)
     out = []
     for path, found in sorted(by_path.items()):
@@ -60,11 +60,15 @@ def plan(findings: Iterable[Finding], texts: dict[str, str] | None = None) -> li
     return out
 
 
+def _fixable(f: Finding) -> bool:
+    return f.code in SAFE and bool(f.suggestion) and f.span.end > f.span.start
+
+
 def fixed_text(text: str, findings: Iterable[Finding]) -> tuple[str, int]:
     """`text` with the safe fixes of these findings (of that text) applied, and how many were."""
     chosen: list[Finding] = []
     for f in sorted(findings, key=lambda f: (f.span.start, f.span.end)):
-        if f.code not in SAFE or not f.suggestion or f.span.end <= f.span.start:
+        if not _fixable(f):
             continue
         if chosen and f.span.start < chosen[-1].span.end:
             continue

@@ -19,7 +19,7 @@ from pathlib import Path
 from .config import Config, LoadedConfig, find_config, load_config
 from .config import apply as apply_config
 from .models import CheckResult, Finding, Severity
-from .rules import RULES_BY_CODE, enabled_codes
+from .rules import enabled_codes, unchecked
 
 FAIL_ON: dict[str, int] = {**{s.value: s.rank for s in Severity}, "never": 99}
 
@@ -66,7 +66,7 @@ class Settings:
 
     def exit_code(self, findings: Sequence[Finding]) -> int:
         """0 clean, 1 findings at or above fail-on, 2 when some input could not be checked at all."""
-        if any(getattr(RULES_BY_CODE.get(f.code), "unchecked", False) for f in findings):
+        if any(unchecked(f) for f in findings):
             return 2
         threshold = FAIL_ON[self.fail_on]
         return 1 if any(f.severity.rank >= threshold for f in findings) else 0

@@ -16,12 +16,12 @@ from ..api import run
 from ..baseline import BaselineError, load_baseline, without_baseline, write_baseline
 from ..config import ConfigError, resolved
 from ..markup import split_lines
-from ..models import CheckResult, Finding
+from ..models import CheckResult
 from ..read import MAX_FILE_BYTES, InputError, decode, read_file
 from ..report import FORMATS, View, plain
 from ..report.text import statistics as count_findings
 from ..report.text import summary
-from ..rules import ALL_RULES, RULES_BY_CODE, UnknownRuleError
+from ..rules import ALL_RULES, SAFE_FIXES, UnknownRuleError, unchecked
 from ..settings import FAIL_ON, Options, load_settings
 from ..write import write_atomic
 from .base import (
@@ -36,7 +36,7 @@ from .base import (
     with_reference,
 )
 
-_FIXABLE = ", ".join(rule.code for rule in ALL_RULES if rule.fix == "safe")
+_FIXABLE = ", ".join(sorted(SAFE_FIXES))
 _FORMAT_HELP = "; ".join(f"{name}: {f.help}" for name, f in FORMATS.items())
 
 
@@ -182,10 +182,10 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
             raise FactlintError(f"cannot write the baseline {baseline}: {exc.strerror or exc}") from None
         note(f"Recorded {n} finding{'s' if n != 1 else ''} in {baseline}.")
         # Files that could not be checked are never recorded: say so, and fail as any run would.
-        unchecked = [f for f in result.findings if _unchecked(f)]
-        for f in unchecked:
+        not_checked = [f for f in result.findings if unchecked(f)]
+        for f in not_checked:
             click.echo(f"{f.path}: not recorded, not checked: {f.message}", err=True)
-        sys.exit(EXIT_ERROR if unchecked else EXIT_CLEAN)
+        sys.exit(EXIT_ERROR if not_checked else EXIT_CLEAN)
     result, hidden = visible(result)
     if hidden and people:
         note(f"{hidden} finding{'s' if hidden != 1 else ''} in the baseline not shown.")
@@ -193,7 +193,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
     use_colour = people and (color == "always" or (color == "auto" and to_terminal and "NO_COLOR" not in os.environ))
     style = click.style if use_colour else plain
     if statistics:
-        report = count_findings(result, fix_safecodes(), {r.code: r.name for r in ALL_RULES})
+        report = count_findings(result, SAFE_FIXES, {r.code: r.name for r in ALL_RULES})
         report += "" if quiet else summary(result, style) + "\n"
     else:
         view = View(documents=documents, lines_of=_line_reader(texts), style=style, summary=not quiet)
@@ -254,15 +254,6 @@ def _decoded(data: bytes) -> str | None:
         return decode(data)
     except InputError:
         return None
-
-
-def _unchecked(finding: Finding) -> bool:
-    rule = RULES_BY_CODE.get(finding.code)
-    return rule is not None and rule.unchecked
-
-
-def fix_safecodes() -> frozenset[str]:
-    return frozenset(rule.code for rule in ALL_RULES if rule.fix == "safe")
 
 
 def _line_reader(texts: dict[str, str]) -> Callable[[str, int], str | None]:

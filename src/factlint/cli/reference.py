@@ -46,9 +46,9 @@ def _decision(reference: Reference, query: str, context: str | None) -> str:
     index = index_for(reference)
     start = text.index(query)
     end = start + len(query)
-    mentions = [c for c in extract(doc, reference) if isinstance(c, NameMention)
-                and c.span.start < end and start < c.span.end]
-    findings = [f for f in check_document(doc, reference) if f.code.startswith("FL1")
+    claims = extract(doc, reference)
+    mentions = [c for c in claims if isinstance(c, NameMention) and c.span.start < end and start < c.span.end]
+    findings = [f for f in check_document(doc, reference, claims=claims) if f.code.startswith("FL1")
                 and f.span.start < end and start < f.span.end]
     lines = []
     for f in findings:

@@ -203,8 +203,7 @@ def _family_first(index: NameIndex, family: Token, given: list[Token], context: 
     given_text = " ".join(t.text for t in given)
     given_key = "".join(t.key for t in given)
     # Given-first people whose names are also written family first ("Kishida Fumio", "ISHIBA Shigeru").
-    reversed_order = [p for p in index.given_first_by_family.get(family.key, []) if _written_family_first(p)]
-    people = index.family_first_by_family.get(family.key, []) + reversed_order
+    people = index.family_first_by_family.get(family.key, []) + index.reversed_by_family.get(family.key, [])
     if people:
         korean = is_korean_given_name(given_text)
         found = index.best_person(people, "given", given_key)
@@ -218,8 +217,7 @@ def _family_first(index: NameIndex, family: Token, given: list[Token], context: 
             found = index.best_person(supported, "given", given_key, limit=1) if supported else None
         if found:
             out.append(_fuzzy(found, family, given[-1], family.key + given_key))
-    people = index.family_first_by_given.get(given_key, []) + [
-        p for p in index.given_first_by_given.get(given_key, []) if _written_family_first(p)]
+    people = index.family_first_by_given.get(given_key, []) + index.reversed_by_given.get(given_key, [])
     if people:
         # A short given name ("Wang Yi") says little alone; beside the person named elsewhere it does.
         people = people if len(given_key) >= 5 else [p for p in people if context.supports(p)]
@@ -232,11 +230,6 @@ def _family_first(index: NameIndex, family: Token, given: list[Token], context: 
         if found:
             out.append(_fuzzy(found, family, given[-1], family.key + given_key))
     return out
-
-
-def _written_family_first(person: Person) -> bool:
-    family = name_key(person.family)
-    return any(name_key(form.split()[0]) == family for form in person.variants if " " in form)
 
 
 def _initial_first(index: NameIndex, initial: Token, family: Token, named: frozenset[str]) -> list[Candidate]:

@@ -125,6 +125,10 @@ class NameIndex:
         # Short forms of given names ("Tony" in "Antony", "Mike" is not: only what the name holds).
         self.given_first_by_affix: dict[str, list[Person]] = defaultdict(list)
         self.given_first_by_initial: dict[str, list[Person]] = defaultdict(list)
+        # Given-first people whose forms also write them family first ("Kishida Fumio", "ISHIBA
+        # Shigeru"): looked up like family-first names, by family and by given name.
+        self.reversed_by_family: dict[str, list[Person]] = defaultdict(list)
+        self.reversed_by_given: dict[str, list[Person]] = defaultdict(list)
         for person in reference.people.values():
             family = name_key(person.family)
             givens = given_names(person)
@@ -142,6 +146,10 @@ class NameIndex:
                                 self.by_sound[key].append(person)
             else:
                 self.given_first_by_family[family].append(person)
+                if any(name_key(form.split()[0]) == family for form in person.variants if " " in form):
+                    self.reversed_by_family[family].append(person)
+                    for given in givens:
+                        self.reversed_by_given[given].append(person)
                 for letter in {given[:1] for given in givens}:
                     self.given_first_by_initial[letter].append(person)
                 for given in givens:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..models import Finding
 from .base import Rule, RuleContext
 from .consistency import InconsistentStatements
 from .dates import ContradictedEventDate, DateOfAnotherEvent
@@ -31,6 +32,20 @@ ALL_RULES: tuple[type[Rule], ...] = (
     UnusedSuppression,
 )
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}
+# The rules whose suggestion --fix applies (each rule's `fix` attribute says).
+SAFE_FIXES = frozenset(rule.code for rule in ALL_RULES if rule.fix == "safe")
+
+
+def unchecked(finding: Finding) -> bool:
+    """Whether the finding says its input could not be checked at all (the run then exits 2)."""
+    rule = RULES_BY_CODE.get(finding.code)
+    return rule is not None and rule.unchecked
+
+
+def input_problem(finding: Finding) -> bool:
+    """Whether the finding is about the input rather than a claim in it (never in a baseline)."""
+    rule = RULES_BY_CODE.get(finding.code)
+    return rule is None or rule.input_problem
 
 
 class UnknownRuleError(ValueError):
@@ -61,4 +76,5 @@ def enabled_codes(select: Iterable[str] | None = None, ignore: Iterable[str] = (
     return frozenset((base | _expand(extend_select)) - _expand(ignore))
 
 
-__all__ = ["ALL_RULES", "RULES_BY_CODE", "Rule", "RuleContext", "UnknownRuleError", "enabled_codes"]
+__all__ = ["ALL_RULES", "RULES_BY_CODE", "SAFE_FIXES", "Rule", "RuleContext", "UnknownRuleError", "enabled_codes", "input_problem",
+           "unchecked"]
