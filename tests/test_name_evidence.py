@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 import factlint
+from factlint.record import typing_slip
 from conftest import run_cli
 
 CAUGHT = [
@@ -26,6 +27,14 @@ CAUGHT = [
     ("Jake Sullivan arrived. Later Jqke Sullivan spoke.", "Jqke Sullivan", "Jake Sullivan"),
     ("Moon Jae-in arrived. Mono Jae-in spoke.", "Mono Jae-in", "Moon Jae-in"),
     ("Wang Yi arrived. Then Wagn Yi spoke.", "Wagn Yi", "Wang Yi"),
+    # A slip that makes a word or a real Korean name is still one beside the person named in full...
+    ("Ambassador Sung Kim landed. Later Sun Kim met reporters.", "Sun Kim", "Sung Kim"),
+    ("Kim Jong Un inspected the site; Kim Jon Un then spoke.", "Kim Jon Un", "Kim Jong Un"),
+    # ...or after a title the person held, capitalized or not.
+    ("Special Representative for North Korea Policy Sung Kiim arrived.", "Sung Kiim", "Sung Kim"),
+    ("The North Korean leader KI JONG-UN spoke.", "KI JONG-UN", "Kim Jong Un"),
+    # One slip in a long name part is enough, even beside a two-letter family name.
+    ("Xi Jinpig spoke at the summit.", "Xi Jinpig", "Xi Jinping"),
     # A name written family first although the reference has it given first.
     ("Kishida Fuimo spoke.", "Kishida Fuimo", "Kishida Fumio"),
 ]
@@ -40,7 +49,26 @@ SILENT = [
     "Lee Jae-myung met Samsung's Lee Jae-yong.",
     "President Moon Jae-in and his adviser Moon Chung-in.",
     "Barry Harris met Admiral Harry Harris.",
+    # Korean given names one letter apart that are not typing slips: another spelling, another person.
+    "Defense Minister Lee Jong-seop met Lee Jong-seok, a former unification minister.",
+    "Kim Sung-han, the security adviser, and Kim Sung-hwan, a former foreign minister.",
+    "Kim Jong Il and the former prime minister Kim Jong-pil.",
+    "Sung Kim met Sun Kim-Lee, a reporter.",
 ]
+
+
+@pytest.mark.parametrize(("written", "target", "slip"), [
+    ("binken", "blinken", True),     # a letter dropped
+    ("blinnken", "blinken", True),   # a letter doubled
+    ("bliknen", "blinken", True),    # two letters swapped
+    ("blinjen", "blinken", True),    # a neighbouring key
+    ("blinpen", "blinken", False),   # a key far away
+    ("sunghwan", "sunghan", False),  # a letter from nowhere
+    ("blinken", "blinken", False),
+    ("blnkn", "blinken", False),     # two slips
+])
+def test_typing_slips(written, target, slip):
+    assert typing_slip(written, target) is slip
 
 
 @pytest.mark.parametrize(("text", "written", "suggestion"), CAUGHT)
@@ -71,10 +99,14 @@ def test_lookup_says_whether_check_flags_the_name_and_why(tmp_path):
     assert flagged.stdout == (
         " 91.7  person        katherine-tai                 Katherine Tai\n"
         'check: FL101 "Katherine Tie" looks like a misspelling of Katherine Tai (suggestion: Katherine Tai)\n'
-        "  evidence: 2 edit(s) from 'Katherine Tai'\n"
-        "  evidence: a given name the person's own forms use\n"
-        "  evidence: the office named just before it (trade representative) is one Katherine Tai held\n"
-        "  against: 'Tie' is also a word or a common name\n")
+        "  as Katherine Tai: +3 points (reported at +3: reported)\n"
+        "    +3  it sounds like 'Tai': the same consonants in the same order\n"
+        "    -1  'Tai' is short: most one-letter changes of it are other names\n"
+        "    -2  'Tie' is also an English word\n"
+        "    +3  the office just before it (trade representative) is one Katherine Tai held\n")
     silent = run_cli("lookup", "Katherine", "Tie", "--limit", "1", cwd=tmp_path)
-    assert silent.stdout.splitlines()[1:] == ["check: silent", "  against: 'Katherine' is a common name",
-                                              "  against: 'Tie' is an English word"]
+    assert silent.stdout.splitlines()[1:] == [
+        "check: silent", "  as Katherine Tai: +0 points (reported at +3: not enough)",
+        "    +3  it sounds like 'Tai': the same consonants in the same order",
+        "    -1  'Tai' is short: most one-letter changes of it are other names",
+        "    -2  'Tie' is also an English word"]

@@ -8,7 +8,7 @@ import click
 
 from ..api import check_document, extract
 from ..document import parse_document
-from ..extract.names import evidence, guards
+from ..extract.names import THRESHOLD, readings
 from ..models import NameMention, Reference
 from ..record import index_for, named, validate_reference
 from .base import EXIT_FINDINGS, FactlintError, load_reference_or_fail, main, with_reference
@@ -40,29 +40,30 @@ def lookup(name: tuple[str, ...], limit: int, context: str | None, references: t
 
 
 def _decision(reference: Reference, query: str, context: str | None) -> str:
-    """What `check` says of the name in its context, and why."""
+    """What `check` says of the name in its context, and the evidence that decided, in points."""
     text = context if context and query in context else f"{context} {query}" if context else query
     doc = parse_document(text, path="<lookup>", kind="text")
-    index = index_for(reference)
     start = text.index(query)
     end = start + len(query)
     claims = extract(doc, reference)
-    mentions = [c for c in claims if isinstance(c, NameMention) and c.span.start < end and start < c.span.end]
     findings = [f for f in check_document(doc, reference, claims=claims) if f.code.startswith("FL1")
                 and f.span.start < end and start < f.span.end]
-    lines = []
-    for f in findings:
-        lines.append(f"check: {f.code} {f.message}" + (f" (suggestion: {f.suggestion})" if f.suggestion else ""))
-        for mention in mentions:
-            lines.extend(f"  {why}" if why.startswith("against") else f"  evidence: {why}"
-                         for why in evidence(doc, index, mention))
+    lines = [f"check: {f.code} {f.message}" + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
+             for f in findings]
     if not findings:
-        known = [m for m in mentions if m.method in ("exact", "variant")]
-        if known:
-            lines.append(f"check: silent: {known[0].text!r} is a known form of {known[0].entity_id}")
-        else:
-            lines.append("check: silent")
-            lines.extend(f"  against: {why}" for why in guards(index, query))
+        known = [c for c in claims if isinstance(c, NameMention) and c.method in ("exact", "variant")
+                 and c.span.start < end and start < c.span.end]
+        lines.append(f"check: silent: {known[0].text!r} is a known form of {known[0].entity_id}" if known
+                     else "check: silent")
+    shown: set[str] = set()
+    for reading in readings(doc, index_for(reference), start, end):
+        if reading.person.id in shown or len(shown) == 3:
+            continue
+        shown.add(reading.person.id)
+        verdict = "reported" if reading.total >= THRESHOLD else "not enough"
+        lines.append(f"  as {reading.person.name}: {reading.total:+d} points "
+                     f"(reported at {THRESHOLD:+d}: {verdict})")
+        lines.extend(f"    {points:+d}  {why}" for points, why in reading.terms)
     return "\n".join(lines)
 
 

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from ..document import Document
 from ..models import MatchMethod, MentionKind, NameMention, Person
 from ..normalize import display_form, name_key
-from ..record import Form, NameIndex, edits, inflected, named
+from ..record import SURNAME_ENDINGS, Form, NameIndex, edits, inflected, named, typing_slip
 from ..roles import role_of
 from ..romanization import is_korean_given_name, sound_key
 from ..spans import Taken
@@ -36,6 +36,15 @@ Madame Representative Senator Sen Governor Mayor Speaker Deputy First Supreme Ch
 Brother Korean North South Unification Trade State Party Lt Col Adm Sgt Gov Rep
 """.split())
 
+# The nouns that head a title ("Special Representative for North Korea Policy"): the same one just
+# before a name and in an office the person held is evidence they are meant.
+_TITLE_NOUNS = frozenset(name_key(w) for w in """
+Minister Secretary President Ambassador Representative Envoy Director Adviser Advisor Chairman Chairwoman
+Leader Premier General Governor Senator Speaker Commander Coordinator Spokesperson Chancellor Administrator
+""".split())
+
+
+_TITLE_FILLERS = frozenset({"of", "for", "the", "to", "on"})  # "Special Representative for the DPRK"
 
 
 @dataclass(frozen=True)
@@ -143,14 +152,39 @@ def _exact_hit(written: str, start: int, end: int, forms: list[Form], index: Nam
     return _Hit(start, end, form.entity_id, form.kind, method, 100.0, form.text)
 
 
-# --- pass 2: misspelled full names -------------------------------------------------------------
+# --- pass 2: misspelled full names, weighed ----------------------------------------------------
+
+# A reading is reported when its evidence adds up to this many points. Set on the development half
+# of bench/names, with no finding on the precision set or the real-text corpora (README, "How FL101
+# and FL102 decide").
+THRESHOLD = 3
+
+Term = tuple[int, str]  # (points, why)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A written name read as a misspelling of one person, with the evidence for and against in
+    points: what the slip looks like (the channel), what else the spelling could be, and what the
+    document says around it. `check` reports the best reading of a span when it reaches THRESHOLD."""
+
+    person: Person
+    start: int
+    end: int
+    form: str  # the person's form nearest to what was written: the suggestion
+    distance: int
+    score: float
+    terms: tuple[Term, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(points for points, _ in self.terms)
 
 
 @dataclass(frozen=True)
 class _Context:
     """What the document says around a near miss: the people it names in a known form, and the office
-    named just before the mention (up to six words of its run before `first`). Either is evidence
-    that a slip means that person."""
+    named just before the mention (up to six words of its run before `first`)."""
 
     named: frozenset[str]
     text: str
@@ -158,156 +192,217 @@ class _Context:
     first: Token
 
     @cached_property
-    def role(self) -> str | None:  # only asked when a guard needs evidence: most names never do
-        at = next(n for n, t in enumerate(self.run) if t is self.first)
-        return role_of(self.text[self.run[max(0, at - 6)].start:self.first.start]) if at else None
+    def _at(self) -> int:
+        return next(n for n, t in enumerate(self.run) if t is self.first)
 
-    def supports(self, person: Person) -> bool:
-        return person.id in self.named or (self.role is not None and _held(person, self.role))
+    @cached_property
+    def role(self) -> str | None:
+        return role_of(self.text[self.run[max(0, self._at - 6)].start:self.first.start]) if self._at else None
+
+    @cached_property
+    def titles(self) -> frozenset[str]:
+        """The title nouns in the phrase just before the name: "Ambassador", "Special Representative
+        for the DPRK", the lower-case "North Korean leader". The phrase ends, going back, at a comma or
+        a lower-case word that is no title ("Minister Lee Jong-seop met Lee Jong-seok")."""
+        before = self.text[max(0, self.first.start - 100):self.first.start].split()
+        keys: set[str] = set()
+        for n, word in enumerate(reversed(before[-8:])):
+            key = name_key(word)
+            if word[:1].islower() and key not in _TITLE_NOUNS and key not in _TITLE_FILLERS:
+                break
+            keys.add(key)
+            # A comma ends the phrase, except right before the name: "our envoy, Sung Kim".
+            if word.endswith((",", ";", ":")) and (n or key not in _TITLE_NOUNS):
+                break
+        return frozenset(keys) & _TITLE_NOUNS
+
+    def terms(self, person: Person) -> list[Term]:
+        out: list[Term] = []
+        if person.id in self.named:
+            out.append((2, f"{person.name} is named in a known form elsewhere in the text"))
+        if self.role is not None and _held(person, self.role):
+            # An office just before the name all but says who is meant ("Trade Representative").
+            out.append((3, f"the office just before it ({self.role.replace('_', ' ')}) is one {person.name} held"))
+        elif self.titles:
+            shared = sorted(self.titles & {name_key(w) for o in person.offices for w in o.title.split()})
+            if shared:
+                out.append((2, f"the title just before it ({shared[0]}) is one {person.name} held"))
+        return out
 
 
-def _fuzzy_person_hits(text: str, index: NameIndex, segment: list[Token], run: list[Token],
-                       named: frozenset[str] = frozenset()) -> list[_Hit]:
-    candidates: list[tuple[int, int, _Hit]] = []  # (edits, -length, hit)
+def _readings(text: str, index: NameIndex, segment: list[Token], run: list[Token],
+              named: frozenset[str]) -> list[Reading]:
+    """Every reading of a stretch of a run as a misspelled person's name, however weak."""
+    out: list[Reading] = []
     words = [t for t in segment if not t.connector]
     for i, first in enumerate(words):
+        context = _Context(named, text, run, first)
         if first.initial:
             # "A. Blinjken": an initial, then a family name a slip away from someone's with that initial.
             j = i + 1
             while j < len(words) and words[j].initial:  # "A. J. Boinken"
                 j += 1
             if j < len(words) and words[j].word and (i == 0 or not words[i - 1].initial):
-                candidates.extend(_initial_first(index, first, words[j], named))
+                out.extend(_initial_first(index, first, words[j], context))
             continue
-        # The office named just before, in the same run of capitalized words ("Secretary of State Tony
-        # Blinkin", "US Trade Representative Katherine Tie"): evidence for whoever held it.
-        context = _Context(named, text, run, first)
         for size in (2, 1):  # given names of one or two words after a family name
             given = words[i + 1:i + 1 + size]
             if len(given) == size and all(t.word for t in given):
-                candidates.extend(_family_first(index, first, given, context))
+                out.extend(_family_first(index, first, given, context))
         # The family name after a given name, across middle initials: "Antony J. Blinkin".
         j = i + 1
         while j < len(words) and j <= i + 3 and words[j].initial:
             j += 1
         if j < len(words) and j <= i + 3:
-            candidates.extend(_given_first(index, first, words[j], context))
-    return _choose(candidates)
+            out.extend(_given_first(index, first, words[j], context))
+    return out
 
 
-Candidate = tuple[int, int, "_Hit"]  # (edits, -length, hit)
+def _fuzzy_person_hits(text: str, index: NameIndex, segment: list[Token], run: list[Token],
+                       named: frozenset[str] = frozenset()) -> list[_Hit]:
+    return _choose([r for r in _readings(text, index, segment, run, named)
+                    if r.total >= THRESHOLD and not _part_of_longer(text, r.end)])
 
 
-def _family_first(index: NameIndex, family: Token, given: list[Token], context: _Context) -> list[Candidate]:
+def _part_of_longer(text: str, end: int) -> bool:
+    """ "Sun Kim" in "Sun Kim-Lee": a hyphen joins the span to more of the same name. (One before
+    it does not: "the Putin-Kim Jong Un meeting" pairs two people.)"""
+    return text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha()
+
+
+@dataclass(frozen=True)
+class _Written:
+    """A name as written, read as a slip in one part: its first and last tokens, the key of the
+    whole, and the part taken to be written right."""
+
+    first: Token
+    last: Token
+    key: str
+    right: str
+    right_text: str
+
+
+def _family_first(index: NameIndex, family: Token, given: list[Token], context: _Context) -> list[Reading]:
     out = []
     given_text = " ".join(t.text for t in given)
     given_key = "".join(t.key for t in given)
+    key = family.key + given_key
     # Given-first people whose names are also written family first ("Kishida Fumio", "ISHIBA Shigeru").
-    people = index.family_first_by_family.get(family.key, []) + index.reversed_by_family.get(family.key, [])
-    if people:
-        korean = is_korean_given_name(given_text)
-        found = index.best_person(people, "given", given_key)
-        if found and found[0].language == "ko" and korean:
-            found = None  # real Korean syllables one letter from a known name: most likely someone else
-        # Unless it spells the same sounds another way ("Lee Myong-bak", "Kim Jung-eun"): the same name.
-        found = found or _same_sounds(index, family.key, given_key)
-        if found is None and not korean:
-            # A short given name a letter off ("Park Jni") beside the person named or their office.
-            supported = [p for p in people if context.supports(p)]
-            found = index.best_person(supported, "given", given_key, limit=1) if supported else None
-        if found:
-            out.append(_fuzzy(found, family, given[-1], family.key + given_key))
-    people = index.family_first_by_given.get(given_key, []) + index.reversed_by_given.get(given_key, [])
-    if people:
-        # A short given name ("Wang Yi") says little alone; beside the person named elsewhere it does.
-        people = people if len(given_key) >= 5 else [p for p in people if context.supports(p)]
-        found = _family_slip(index, people, family.key, context, limit=1)
-        if found:
-            out.append(_fuzzy(found, family, given[-1], family.key + given_key))
-    if not out and family.key not in index.family_keys:
-        # Another romanization of the family name too ("Gim Jong Un", "Yun Suk Yeol", "Yi Jae Myung").
-        found = _same_sounds(index, family.key, given_key)
-        if found:
-            out.append(_fuzzy(found, family, given[-1], family.key + given_key))
+    written = _Written(family, given[-1], key, family.key, family.text)
+    for person in index.family_first_by_family.get(family.key, []) + index.reversed_by_family.get(family.key, []):
+        out.extend(_slip(index, person, "given", given_key, given_text, written, context))
+    sounds = _same_sounds(index, family.key, given_key)
+    if sounds is not None:
+        terms = [(5, "it spells the same Korean sounds as the person's name, in another romanization")]
+        out.append(_reading(sounds, written, 1, terms + context.terms(sounds)))
+    written = _Written(family, given[-1], key, given_key, given_text)
+    for person in index.family_first_by_given.get(given_key, []) + index.reversed_by_given.get(given_key, []):
+        out.extend(_slip(index, person, "family", family.key, family.text, written, context))
     return out
 
 
-def _initial_first(index: NameIndex, initial: Token, family: Token, named: frozenset[str]) -> list[Candidate]:
-    letter = initial.key[:1]
-    if _known_family(index, family.key) or len(family.key) < 3:
-        return []
-    people = [p for p in index.given_first_by_initial.get(letter, []) if name_key(p.family) != family.key]
-    # An initial says little: the person must be named elsewhere, or the family name long and rare.
-    people = [p for p in people if p.id in named or len(family.key) >= 5]
-    # A three-letter family name ("S. Kmi" for Sung Kim) only beside the person named in full.
-    found = index.best_person(people, "family", family.key, limit=1 if len(family.key) == 3 else None)
-    if found is None:
-        return []
-    distance, length, hit = _fuzzy(found, initial, family, initial.key + family.key)
-    # The suggestion keeps the writer's initial: "A. Blinjken" → "A. Blinken".
-    return [(distance, length, replace(hit, form=f"{initial.text} {found[0].family}"))]
-
-
-def _given_first(index: NameIndex, given: Token, family: Token, context: _Context) -> list[tuple[int, int, _Hit]]:
+def _initial_first(index: NameIndex, initial: Token, family: Token, context: _Context) -> list[Reading]:
     out = []
-    # A given name the person's forms use ("Tony" for Antony Blinken), or one they contain.
-    people = index.given_first_by_given.get(given.key) or index.given_first_by_affix.get(given.key)
-    if people:
-        found = _family_slip(index, people, family.key, context)
-        if found is None and given.key in index.given_first_by_given and not _known_family(index, family.key):
-            # A three-letter family name ("Sung Kmi", "Jung Palk") beside the person's own given name:
-            # one slip, when what it makes is no name or word at all.
-            found = index.best_person(people, "family", family.key, limit=1)
-        if found:
-            out.append(_fuzzy(found, given, family, given.key + family.key))
-    people = index.given_first_by_family.get(family.key)
-    if people:
-        # A misspelled given name is telling beside a rare family name ("Anthony Blinken" is Antony
-        # Blinken) or when both given names are rare ("Condoleeza Rice"), but "Barry Harris" need not
-        # be Harry Harris.
-        if not index.is_common_name(family.key):
-            found = index.best_person(people, "given", given.key)
-        elif not index.is_common_name(given.key):
-            rare = [p for p in people if not index.is_common_name(name_key(p.given))]
-            found = index.best_person(rare, "given", given.key)
-        else:
-            found = None
-        if found is None and not index.is_word(given.key):
-            # "President Jo Biden", "Jqke Sullivan" beside Jake Sullivan named in full: with the office
-            # or the person in the document, a given name a letter off is a slip, short or common.
-            supported = [p for p in people if context.supports(p)]
-            found = index.best_person(supported, "given", given.key, limit=1) if supported else None
-        if found is None and not index.is_word(given.key) and not index.is_common_name(given.key):
-            # A given name that is no name at all ("Jqke", "Jakke"), one letter from the person's and
-            # starting alike: a slip, even beside a common family name.
-            found = index.best_person([p for p in people if given.key[:1] in {g[:1] for g in index.givens[p.id]}],
-                                      "given", given.key, limit=1)
-        if found:
-            out.append(_fuzzy(found, given, family, given.key + family.key))
+    written = _Written(initial, family, initial.key + family.key, "", initial.text)
+    for person in index.given_first_by_initial.get(initial.key[:1], []):
+        for reading in _slip(index, person, "family", family.key, family.text, written, context):
+            # The suggestion keeps the writer's initial: "A. Blinjken" → "A. Blinken".
+            out.append(replace(reading, form=f"{initial.text} {person.family}"))
     return out
 
 
-def _family_slip(index: NameIndex, people: list[Person], family: str, context: _Context,
-                 limit: int | None = None) -> tuple[Person, int] | None:
-    """The one person whose family name `family` misspells. A misspelling that makes another word,
-    a common name or a short name ("Katherine Tie", "Mike Walt", "Sung Kmi", "Mono Jae-in") counts
-    only beside the office the person held or when the document names them; one that makes another
-    reference person's family name never does."""
-    if not _known_family(index, family):
-        found = index.best_person(people, "family", family, limit)
-        if found:
-            return found
-    if family in index.family_keys:
-        return None
-    supported = [p for p in people if context.supports(p)]
-    if not supported:
-        return None
-    return index.best_person(supported, "family", family, limit=1) or _sounds_like(supported, family)
+def _given_first(index: NameIndex, given: Token, family: Token, context: _Context) -> list[Reading]:
+    out = []
+    key = given.key + family.key
+    # A given name the person's forms use ("Tony" for Antony Blinken), or one they contain.
+    written = _Written(given, family, key, given.key, given.text)
+    for person in index.given_first_by_given.get(given.key) or index.given_first_by_affix.get(given.key, []):
+        out.extend(_slip(index, person, "family", family.key, family.text, written, context))
+    written = _Written(given, family, key, family.key, family.text)
+    for person in index.given_first_by_family.get(family.key, []):
+        out.extend(_slip(index, person, "given", given.key, given.text, written, context))
+    return out
 
 
-def _same_sounds(index: NameIndex, family: str, given: str) -> tuple[Person, int] | None:
+def _slip(index: NameIndex, person: Person, part: str, slipped: str, slipped_text: str, written: _Written,
+          context: _Context) -> list[Reading]:
+    """The reading of `slipped` as a slip in the person's `part` (the rest written right), or nothing
+    when it is no slip of theirs: one of their own forms, too far off, or another reference person's
+    family name."""
+    targets = (name_key(person.family),) if part == "family" else index.givens[person.id]
+    if slipped in targets or (part == "family" and slipped in index.family_keys) or not index.max_edits:
+        return []
+    found: tuple[int, str] | None = None
+    for target in targets:
+        limit = min(1 if len(target) <= 8 else 2, index.max_edits)
+        if inflected(slipped, target, SURNAME_ENDINGS):
+            continue
+        d = edits(slipped, target, limit)
+        if d <= limit and (found is None or d < found[0]):
+            found = (d, target)
+    terms: list[Term] = []
+    # The channel: how likely this spelling is as a slip for the person's.
+    if found is not None:
+        distance, target = found
+        terms.append((3 if distance == 1 else 2, f"{'one slip' if distance == 1 else 'two slips'} from "
+                                                  f"{_shown(person, part, target)!r}"))
+    else:
+        # Vowels carry Korean names ("Jong-hoon" is not Jung-eun): sounding alike is for others.
+        alike = [t for t in targets if _sounds_alike(slipped, t)] if person.language != "ko" else []
+        if not alike:
+            return []
+        distance, target = 2, alike[0]
+        terms.append((3, f"it sounds like {_shown(person, part, target)!r}: the same consonants in the same order"))
+    if len(target) <= 3:
+        terms.append((-1, f"{_shown(person, part, target)!r} is short: most one-letter changes of it are other names"))
+    elif len(target) >= 7:
+        terms.append((1, f"{_shown(person, part, target)!r} is long: one slip leaves it recognizable"))
+    if slipped[:1] != target[:1]:
+        terms.append((-3, "the first letter differs, which slips seldom touch"))
+    # What else the spelling could be: someone else's name, or a word.
+    if person.language == "ko" and part == "given" and is_korean_given_name(slipped_text):
+        # Korean given names are dense: most one-letter changes are someone's. A typing slip that keeps
+        # the syllables apart ("Jon Un") may be one; another spelling ("Jong-seok", "Sung-hwan") is not.
+        if typing_slip(slipped, target) and _parts(slipped_text) == _parts(person.given):
+            terms.append((-2, f"{slipped_text!r} reads as a real Korean given name: it may be someone else's"))
+        else:
+            terms.append((-4, f"{slipped_text!r} is a real Korean given name, not a typing slip of {person.given!r}"))
+    elif index.is_word(slipped):
+        terms.append((-2, f"{slipped_text!r} is also an English word"))
+    elif index.is_common_name(slipped):
+        terms.append((-2, f"{slipped_text!r} is also a common name"))
+    # How well the part written right names the person.
+    if written.right and len(written.right) <= 2:
+        terms.append((-1, f"{written.right_text!r}, the part written right, is short and says little alone"))
+    elif len(written.right) >= 5 and not index.is_word(written.right) and not index.is_common_name(written.right):
+        terms.append((2, f"{written.right_text!r}, the part written right, is a rare name"))
+    return [_reading(person, written, distance, terms + context.terms(person))]
+
+
+def _shown(person: Person, part: str, target: str) -> str:
+    """A name part as the person's own name writes it: "Yo Jong" for the key "yojong"."""
+    if part == "family":
+        return person.family
+    return person.given if name_key(person.given) == target else target.capitalize()
+
+
+def _parts(text: str) -> int:
+    return len([p for p in re.split(r"[\s'-]+", text) if p])
+
+
+def _reading(person: Person, written: _Written, distance: int, terms: list[Term]) -> Reading:
+    # Suggest the person's form nearest to what was written: "Tony Blinkin" → "Tony Blinken",
+    # "Josehp R. Biden" → "Joseph R. Biden" (the canonical form wins ties).
+    forms = (person.name, *person.variants)
+    form = min(forms, key=lambda f: (edits(written.key, name_key(f), 9), f != person.name))
+    score = fuzz.ratio(written.key, name_key(person.name))
+    return Reading(person, written.first.start, written.last.end, form, distance, score, tuple(terms))
+
+
+def _same_sounds(index: NameIndex, family: str, given: str) -> Person | None:
     """The one Korean person with this family name whose given name sounds the same, written with
-    other letters; None when the spelling is one of theirs or nobody (or several people) fit."""
+    other letters; None when the spelling is one of theirs or nobody (or several people) fit.
+    "Lee Myong-bak", "Kim Jung-eun", and with the family name too: "Gim Jong Un", "Yun Suk Yeol"."""
     if family in index.sound_families:
         people = index.by_sound.get((family, sound_key(given)), [])
     else:
@@ -315,15 +410,13 @@ def _same_sounds(index: NameIndex, family: str, given: str) -> tuple[Person, int
         people = index.by_sound.get((sounds, sound_key(given)), []) if sounds in index.sound_families else []
     if len(people) != 1 or (family == name_key(people[0].family) and given in index.givens[people[0].id]):
         return None
-    return people[0], 1
+    return people[0]
 
 
-def _sounds_like(people: list[Person], family: str) -> tuple[Person, int] | None:
-    """The one person whose family name has the same consonants in the same order, starting with the
-    same letter and of about the same length: "Tie" for Tai, "Blinkin" for Blinken."""
-    found = [p for p in people if _consonants(name_key(p.family)) == _consonants(family)
-             and abs(len(name_key(p.family)) - len(family)) <= 1 and name_key(p.family) != family]
-    return (found[0], 2) if len(found) == 1 else None
+def _sounds_alike(written: str, target: str) -> bool:
+    """The same consonants in the same order, of about the same length: "Tie" for Tai."""
+    return (_consonants(target) == _consonants(written) and abs(len(target) - len(written)) <= 1
+            and target != written)
 
 
 def _consonants(key: str) -> str:
@@ -341,30 +434,18 @@ def _known_family(index: NameIndex, key: str) -> bool:
     return key in index.family_keys or index.is_common_name(key) or index.is_word(key)
 
 
-def _fuzzy(found: tuple[Person, int], first: Token, last: Token, written_key: str) -> tuple[int, int, _Hit]:
-    person, distance = found
-    score = fuzz.ratio(written_key, name_key(person.name))
-    # Suggest the person's form nearest to what was written: "Tony Blinkin" → "Tony Blinken",
-    # "Josehp R. Biden" → "Joseph R. Biden" (the canonical form wins ties).
-    forms = (person.name, *person.variants)
-    form = min(forms, key=lambda f: (edits(written_key, name_key(f), 9), f != person.name))
-    hit = _Hit(first.start, last.end, person.id, "person", "fuzzy", score, form)
-    return distance, -(last.end - first.start), hit
-
-
-def _choose(candidates: list[tuple[int, int, _Hit]]) -> list[_Hit]:
-    """Closest first, then longest; drop candidates overlapping a better one, and spans where two
-    different people fit equally well."""
-    ranked = sorted(candidates, key=lambda c: (c[0], c[1], c[2].start))
-    fits: dict[tuple[int, int, int], set[str | None]] = defaultdict(set)
-    for distance, _, hit in ranked:
-        fits[distance, hit.start, hit.end].add(hit.entity_id)
+def _choose(readings: list[Reading]) -> list[_Hit]:
+    """Strongest first, then closest, then longest; drop readings overlapping a better one, and spans
+    where two different people are read equally strongly (ambiguous: say nothing)."""
+    ranked = sorted(readings, key=lambda r: (-r.total, r.distance, r.start - r.end, r.start))
+    fits: dict[tuple[int, int, int], set[str]] = defaultdict(set)
+    for r in ranked:
+        fits[r.total, r.start, r.end].add(r.person.id)
     chosen: list[_Hit] = []
     taken = Taken()
-    for distance, _, hit in ranked:
-        # Two people who fit equally well: say nothing. A span overlapping a better one: drop it.
-        if len(fits[distance, hit.start, hit.end]) == 1 and taken.claim(hit.start, hit.end):
-            chosen.append(hit)
+    for r in ranked:
+        if len(fits[r.total, r.start, r.end]) == 1 and taken.claim(r.start, r.end):
+            chosen.append(_Hit(r.start, r.end, r.person.id, "person", "fuzzy", r.score, r.form))
     return chosen
 
 
@@ -389,7 +470,17 @@ def _fuzzy_organization_hits(index: NameIndex, segment: list[Token]) -> list[_Hi
                     score = fuzz.ratio("".join(window), "".join(form_keys))
                     hits.append(_Hit(segment[i].start, segment[i + length - 1].end, org.id, "organization",
                                      "fuzzy", score, form))
-    return _choose([(0, -(h.end - h.start), h) for h in hits])
+    return _pick(hits)
+
+
+def _pick(hits: list[_Hit]) -> list[_Hit]:
+    """Longest first; drop hits overlapping a longer one and spans two entities fit equally."""
+    fits: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for h in hits:
+        fits[h.start, h.end].add(h.entity_id)
+    taken = Taken()
+    return [h for h in sorted(hits, key=lambda h: (h.start - h.end, h.start))
+            if len(fits[h.start, h.end]) == 1 and taken.claim(h.start, h.end)]
 
 
 # --- pass 3: partial references ----------------------------------------------------------------
@@ -552,53 +643,16 @@ def _lone_family(index: NameIndex, token: Token, named: dict[str, Person]) -> _H
 # --- explaining a decision (factlint lookup) ------------------------------------------------------
 
 
-def evidence(doc: Document, index: NameIndex, mention: NameMention) -> list[str]:
-    """What speaks for reading `mention` (a misspelling FL101 reports) as its person, in words: the
-    edits, the sounds, the office before it, the person named elsewhere. For `factlint lookup`."""
-    person = index.reference.people.get(mention.entity_id or "")
-    if person is None or mention.method != "fuzzy":
-        return []
-    written = name_key(mention.text)
-    forms = (person.name, *person.variants)
-    nearest = min(forms, key=lambda f: edits(written, name_key(f), 9))
-    out = [f"{edits(written, name_key(nearest), 9)} edit(s) from {nearest!r}"]
-    words = mention.text.split()
-    parts = {name_key(p) for f in forms for p in f.replace("-", " ").split()}
-    if person.language == "ko" and any(name_key(w) not in parts and any(sound_key(w) == sound_key(p) for p in parts)
-                                       for w in mention.text.replace("-", " ").split()):
-        out.append("a part spells the same sounds as the person's (another romanization)")
-    if any(name_key(w.rstrip(".")) in index.givens[person.id] for w in words):
-        out.append("a given name the person's own forms use")
-    if person.id in {c.entity_id for c in _exact_mentions(doc, index)}:
-        out.append(f"{person.name} is named in a known form elsewhere in the text")
-    before = doc.text[max(0, mention.span.start - 60):mention.span.start]
-    role = role_of(before.rsplit(".", 1)[-1])
-    if role is not None and _held(person, role):
-        out.append(f"the office named just before it ({role.replace('_', ' ')}) is one {person.name} held")
-    if index.is_word(written[-len(name_key(words[-1])):]) or index.is_common_name(name_key(words[-1])):
-        out.append(f"against: {words[-1]!r} is also a word or a common name")
-    return out
-
-
-def _exact_mentions(doc: Document, index: NameIndex) -> list[_Hit]:
-    return [h for run in tokenize_runs(doc.text) for h in _exact_hits(doc.text, index, run)]
-
-
-def guards(index: NameIndex, text: str) -> list[str]:
-    """What speaks against reading `text` as a misspelling: for `factlint lookup` when check is silent."""
-    out = []
-    words = [w for w in text.replace("-", " ").split() if w]
-    for word in words:
-        key = name_key(word)
-        if key in index.family_keys:
-            out.append(f"{word!r} is the family name of a reference person")
-        elif index.is_common_name(key):
-            out.append(f"{word!r} is a common name")
-        elif index.is_word(key):
-            out.append(f"{word!r} is an English word")
-    korean_family = len(words) >= 2 and any(p.language == "ko" for p in index.family_first_by_family.get(
-        name_key(words[0]), []))
-    if korean_family and is_korean_given_name(" ".join(words[1:])):
-        out.append(f"{' '.join(words[1:])!r} reads as a real Korean given name: another person, unless the "
-                   "sounds are the same or the context says otherwise")
-    return out
+def readings(doc: Document, index: NameIndex, start: int, end: int) -> list[Reading]:
+    """Every reading of a name overlapping text[start:end] as a misspelled person, strongest first,
+    weighed exactly as `check` weighs it. For `factlint lookup`."""
+    runs = tokenize_runs(doc.text)
+    exacts = [_exact_hits(doc.text, index, run) for run in runs]
+    named = frozenset(h.entity_id for found in exacts for h in found if h.entity_kind == "person")
+    out: list[Reading] = []
+    for run, exact in zip(runs, exacts):
+        if run and run[0].start < end and start < run[-1].end:
+            for segment in _uncovered(run, exact):
+                out.extend(r for r in _readings(doc.text, index, segment, run, named)
+                           if r.start < end and start < r.end)
+    return sorted(out, key=lambda r: (-r.total, r.distance, r.start - r.end))

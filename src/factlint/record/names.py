@@ -89,6 +89,34 @@ def edits(a: str, b: str, limit: int) -> int:
     return DamerauLevenshtein.distance(a, b, score_cutoff=limit)
 
 
+# Letters next to each other on a QWERTY keyboard: a slip of the finger lands on one of them.
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEYS = {ch: (row, col) for row, letters in enumerate(_ROWS) for col, ch in enumerate(letters)}
+
+
+def _neighbours(a: str, b: str) -> bool:
+    (r1, c1), (r2, c2) = _KEYS.get(a, (9, 9)), _KEYS.get(b, (-9, -9))
+    return abs(r1 - r2) <= 1 and abs(c1 - c2) <= 1
+
+
+def typing_slip(written: str, target: str) -> bool:
+    """Is `written` one typing slip from `target`: a letter dropped, doubled or swapped with the
+    next, or struck with a neighbouring key? A letter added out of nowhere, or replaced by one far
+    away on the keyboard, is more often another spelling or another name than a slip of the finger."""
+    if len(written) == len(target) - 1:
+        return any(target[:i] + target[i + 1:] == written for i in range(len(target)))
+    if len(written) == len(target) + 1:
+        return any(written[:i] + written[i + 1:] == target and written[i] in written[max(0, i - 1):i] + written[i + 1:i + 2]
+                   for i in range(len(written)))
+    if len(written) != len(target):
+        return False
+    diffs = [i for i in range(len(target)) if written[i] != target[i]]
+    if len(diffs) == 1:
+        return _neighbours(written[diffs[0]], target[diffs[0]])
+    return (len(diffs) == 2 and diffs[1] == diffs[0] + 1
+            and written[diffs[0]] == target[diffs[1]] and written[diffs[1]] == target[diffs[0]])
+
+
 class NameIndex:
     def __init__(self, reference: Reference) -> None:
         self.reference = reference
