@@ -284,7 +284,7 @@ class _Written:
 
 def _family_first(index: NameIndex, family: Token, given: list[Token], context: _Context) -> list[Reading]:
     out = []
-    given_text = " ".join(t.text for t in given)
+    given_text = " ".join(context.text[given[0].start:given[-1].end].split())  # "Yo-Long" as written
     given_key = "".join(t.key for t in given)
     key = family.key + given_key
     # Given-first people whose names are also written family first ("Kishida Fumio", "ISHIBA Shigeru").
@@ -371,11 +371,16 @@ def _slip(index: NameIndex, person: Person, part: str, slipped: str, slipped_tex
         terms.append((-2, f"{slipped_text!r} is also an English word"))
     elif index.is_common_name(slipped):
         terms.append((-2, f"{slipped_text!r} is also a common name"))
+    else:
+        terms.append((1, f"{slipped_text!r} is no word or common name: hardly anyone else's"))
     # How well the part written right names the person.
     if written.right and len(written.right) <= 2:
         terms.append((-1, f"{written.right_text!r}, the part written right, is short and says little alone"))
-    elif len(written.right) >= 5 and not index.is_word(written.right) and not index.is_common_name(written.right):
+    elif len(written.right) >= 5 and not index.is_common_name(written.right):
+        # Rare as a name, though the news makes it a frequent word ("Biden", "Jinping").
         terms.append((2, f"{written.right_text!r}, the part written right, is a rare name"))
+    if person.id in index.heads:
+        terms.append((1, f"{person.name} headed a state or government: a name often written, and misspelled"))
     return [_reading(person, written, distance, terms + context.terms(person))]
 
 

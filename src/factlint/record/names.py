@@ -23,6 +23,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from ..models import MentionKind, Organization, Person, Reference
 from ..normalize import name_key
+from ..roles import role_of
 from ..romanization import sound_key
 from ..tokens import tokenize_runs
 from .kinds import KINDS, entities, name_forms
@@ -193,6 +194,9 @@ class NameIndex:
                 self.orgs_by_length[len(keys)].append((keys, form, org))
         # Who held each (role, country) office: FL401 asks it for every title.
         self.office_holders = holders_by_office(reference)
+        # Heads of state or government: the names most written, and so most often misspelled.
+        self.heads = frozenset(p.id for p in reference.people.values()
+                               if any(role_of(o.title) in ("president", "prime_minister") for o in p.offices))
         self.lexicon = common_names()
         self.words = common_words()
         self.max_edits = 2  # configurable (matching.max_edits): 0 turns fuzzy matching off
