@@ -1,6 +1,7 @@
 """The benchmark: factlint against codespell and typos on the same files, in one run, on this machine.
 
     pip install '.[bench]' && python bench/run.py            # about 5 minutes on 2 cores
+    python bench/run.py --peer OLD/bin/factlint               # also an earlier version, installed apart
 
 Writes bench/results.md (the table the README quotes) and bench/results.png. Every figure is a
 whole-process wall time over several runs (median, min, max); machines here are noisy, so compare the
@@ -58,6 +59,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=HERE)
+    parser.add_argument("--peer", metavar="FACTLINT", help="another factlint executable (an earlier version, "
+                        "installed in its own virtual environment) to time on the same corpus in the same run")
     args = parser.parse_args()
     factlint, codespell, typos = tool("factlint"), tool("codespell"), tool("typos")
     rows: list[tuple[str, str]] = []
@@ -81,6 +84,9 @@ def main() -> None:
             "codespell": timed([codespell, str(corpus)], args.runs),
             "typos": timed([typos, str(corpus)], args.runs),
         }
+        if args.peer:
+            subprocess.run([args.peer, "check", str(corpus / "article-00000.md")], stdout=subprocess.DEVNULL)  # its cache
+            results["peer factlint -j 1"] = timed([args.peer, "check", str(corpus), "-j", "1"], args.runs)
         for name, t in results.items():
             chart[name] = t["median"]
         one = corpus / "article-00000.md"
@@ -126,6 +132,8 @@ def main() -> None:
         f"| -j 2 speed-up over -j 1 | {base / results['factlint -j 2']['median']:.2f}× | ≥ 1.7× |",
         f"| 2× corpus / 1× corpus | {twice['median'] / base:.2f}× | ≤ 2.1× |",
         f"| factlint -j 1 / codespell | {base / results['codespell']['median']:.1f}× | ≤ 1× |",
+        *([f"| factlint -j 1 / peer factlint -j 1 ({args.peer}) | "
+           f"{base / results['peer factlint -j 1']['median']:.2f}× | ≤ 1.1× |"] if args.peer else []),
         "",
         "| extra synthetic people | 200 articles | per article | vs bundled only | reference load (1 article) | peak memory |",
         "|---|---|---|---|---|---|",
@@ -144,7 +152,7 @@ def main() -> None:
         import matplotlib.pyplot as plt
 
         fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
-        left.barh(list(chart), list(chart.values()), color=["#1d6b2c", "#3c9d50", "#888", "#aaa"])
+        left.barh(list(chart), list(chart.values()), color=["#1d6b2c", "#3c9d50", "#888", "#aaa", "#b5d6bc"][:len(chart)])
         left.set_xlabel(f"seconds for {args.articles} articles ({mb:.1f} MB)")
         left.set_title("Whole corpus, median wall time")
         sizes = list(scaling)

@@ -33,6 +33,8 @@ CAUGHT = [
     # ...or after a title the person held, capitalized or not.
     ("Special Representative for North Korea Policy Sung Kiim arrived.", "Sung Kiim", "Sung Kim"),
     ("The North Korean leader KI JONG-UN spoke.", "KI JONG-UN", "Kim Jong Un"),
+    # A nickname of the given name that the person's forms do not hold, beside a slip.
+    ("Susan Rice arrived. Later Sue Ricce spoke.", "Sue Ricce", "Susan Rice"),
     # One slip in a long name part is enough, even beside a two-letter family name.
     ("Xi Jinpig spoke at the summit.", "Xi Jinpig", "Xi Jinping"),
     # A name written family first although the reference has it given first.
@@ -54,6 +56,7 @@ SILENT = [
     "Kim Sung-han, the security adviser, and Kim Sung-hwan, a former foreign minister.",
     "Kim Jong Il and the former prime minister Kim Jong-pil.",
     "Sung Kim met Sun Kim-Lee, a reporter.",
+    "Kate Tay, a student, asked the first question.",
 ]
 
 

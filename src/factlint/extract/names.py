@@ -280,6 +280,7 @@ class _Written:
     key: str
     right: str
     right_text: str
+    nickname: bool = False  # the part written right is only a nickname of the person's given name
 
 
 def _family_first(index: NameIndex, family: Token, given: list[Token], context: _Context) -> list[Reading]:
@@ -316,8 +317,14 @@ def _given_first(index: NameIndex, given: Token, family: Token, context: _Contex
     key = given.key + family.key
     # A given name the person's forms use ("Tony" for Antony Blinken), or one they contain.
     written = _Written(given, family, key, given.key, given.text)
-    for person in index.given_first_by_given.get(given.key) or index.given_first_by_affix.get(given.key, []):
+    people = index.given_first_by_given.get(given.key) or index.given_first_by_affix.get(given.key, [])
+    for person in people:
         out.extend(_slip(index, person, "family", family.key, family.text, written, context))
+    # A nickname of the person's given name that their forms do not use ("Kate Taai").
+    written = replace(written, nickname=True)
+    for person in index.given_first_by_nickname.get(given.key, []):
+        if person not in people:
+            out.extend(_slip(index, person, "family", family.key, family.text, written, context))
     written = _Written(given, family, key, family.key, family.text)
     for person in index.given_first_by_family.get(family.key, []):
         out.extend(_slip(index, person, "given", given.key, given.text, written, context))
@@ -374,7 +381,10 @@ def _slip(index: NameIndex, person: Person, part: str, slipped: str, slipped_tex
     else:
         terms.append((1, f"{slipped_text!r} is no word or common name: hardly anyone else's"))
     # How well the part written right names the person.
-    if written.right and len(written.right) <= 2:
+    if written.nickname:
+        terms.append((-1, f"{written.right_text!r} is a nickname of {person.given}, not a form of the name "
+                          "the reference holds"))
+    elif written.right and len(written.right) <= 2:
         terms.append((-1, f"{written.right_text!r}, the part written right, is short and says little alone"))
     elif len(written.right) >= 5 and not index.is_common_name(written.right):
         # Rare as a name, though the news makes it a frequent word ("Biden", "Jinping").

@@ -61,6 +61,19 @@ def common_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def nicknames() -> dict[str, tuple[str, ...]]:
+    """Given name key → the keys of its nicknames: "katherine" → "kate", "kathy", ... (see
+    scripts/build_lexicon.py)."""
+    text = (resources.files("factlint") / "data" / "nicknames.csv").read_text(encoding="utf-8")
+    found: dict[str, list[str]] = defaultdict(list)
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, nickname = line.split(",")
+            found[name].append(nickname)
+    return {name: tuple(nicks) for name, nicks in found.items()}
+
+
+@lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Frequent English words, places among them ("boston", "vice"); see scripts/build_lexicon.py."""
     text = (resources.files("factlint") / "data" / "common_words.txt").read_text(encoding="utf-8")
@@ -154,6 +167,9 @@ class NameIndex:
         # Short forms of given names ("Tony" in "Antony", "Mike" is not: only what the name holds).
         self.given_first_by_affix: dict[str, list[Person]] = defaultdict(list)
         self.given_first_by_initial: dict[str, list[Person]] = defaultdict(list)
+        # Nicknames of their given names the forms do not hold ("Kate" for Katherine Tai).
+        self.given_first_by_nickname: dict[str, list[Person]] = defaultdict(list)
+        nicks = nicknames()
         # Given-first people whose forms also write them family first ("Kishida Fumio", "ISHIBA
         # Shigeru"): looked up like family-first names, by family and by given name.
         self.reversed_by_family: dict[str, list[Person]] = defaultdict(list)
@@ -183,6 +199,9 @@ class NameIndex:
                     self.given_first_by_initial[letter].append(person)
                 for given in givens:
                     self.given_first_by_given[given].append(person)
+                    for nickname in nicks.get(given, ()):
+                        if nickname not in givens and person not in self.given_first_by_nickname[nickname]:
+                            self.given_first_by_nickname[nickname].append(person)
                     for cut in range(3, len(given) - 1):
                         for affix in {given[:cut], given[-cut:]}:
                             if person not in self.given_first_by_affix[affix]:
