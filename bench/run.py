@@ -14,7 +14,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -63,7 +62,6 @@ def main() -> None:
                         "installed in its own virtual environment) to time on the same corpus in the same run")
     args = parser.parse_args()
     factlint, codespell, typos = tool("factlint"), tool("codespell"), tool("typos")
-    rows: list[tuple[str, str]] = []
     chart: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="factlint-bench-") as tmp:
         work = Path(tmp)

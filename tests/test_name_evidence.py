@@ -37,6 +37,10 @@ CAUGHT = [
     ("Susan Rice arrived. Later Sue Ricce spoke.", "Sue Ricce", "Susan Rice"),
     # One slip in a long name part is enough, even beside a two-letter family name.
     ("Xi Jinpig spoke at the summit.", "Xi Jinpig", "Xi Jinping"),
+    # A family name alone, weighed the same way: the person named in full elsewhere, a title before it.
+    ("Antony Blinken arrived. Later Bliken spoke.", "Bliken", "Blinken"),
+    ("President Yoon Suk Yeol arrived. PRESIDENT YONO: Thank you.", "YONO", "Yoon"),
+    ("Donald Trump spoke. Then Strump left.", "Strump", "Trump"),
     # A name written family first although the reference has it given first.
     ("Kishida Fuimo spoke.", "Kishida Fuimo", "Kishida Fumio"),
 ]
@@ -57,6 +61,13 @@ SILENT = [
     "Kim Jong Il and the former prime minister Kim Jong-pil.",
     "Sung Kim met Sun Kim-Lee, a reporter.",
     "Kate Tay, a student, asked the first question.",
+    # Words alone beside a person named in full: an acronym, a place, other people's names.
+    "Roh Moo-hyun visited the ROK Army headquarters.",
+    "John Kerry landed in Korea on Monday.",
+    "Prime Minister Fumio Kishida met Foreign Minister Kono.",
+    "Kamala Harris thanked Hersh for the introduction.",
+    "Choe Son Hui met Kim Yong Chol; Chol spoke first.",
+    "I met the Vice President. I thanked Xi Jinping.",
 ]
 
 

@@ -33,6 +33,9 @@ from factlint.normalize import name_key
 KINDS = ("substitution", "insertion", "deletion", "transposition", "romanization", "nickname_slip",
          "capitals", "linebreak")
 BASIC = KINDS[:4]
+# With --lone: slips in a family name standing alone ("Blinken said", "MR. SULLIVAN:"), the way
+# transcripts and second references name people.
+LONE_KINDS = ("lone_substitution", "lone_insertion", "lone_deletion", "lone_transposition", "lone_capitals")
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _POS = {c: (r, i) for r, row in enumerate(_ROWS) for i, c in enumerate(row)}
@@ -205,9 +208,21 @@ def basic(kind: str) -> Callable[[random.Random, str, Person], str | None]:
     return mutate
 
 
+def lone(kind: str) -> Callable[[random.Random, str, Person], str | None]:
+    def mutate(rng: random.Random, text: str, person: Person) -> str | None:
+        if len(text) < 3:
+            return None
+        if kind == "capitals":  # a speaker label: "MR. SULIVAN:"
+            new = letter_slip(rng, text, rng.choice(BASIC))
+            return None if new is None else new.upper()
+        return letter_slip(rng, text, kind)
+    return mutate
+
+
 MUTATORS: dict[str, Callable[[random.Random, str, Person], str | None]] = {
     **{kind: basic(kind) for kind in BASIC}, "romanization": romanization, "nickname_slip": nickname_slip,
-    "capitals": capitals, "linebreak": linebreak}
+    "capitals": capitals, "linebreak": linebreak,
+    **{f"lone_{kind}": lone(kind) for kind in (*BASIC, "capitals")}}
 
 
 def split_of(rel: str) -> str:
@@ -215,20 +230,28 @@ def split_of(rel: str) -> str:
     return "dev" if hashlib.sha256(rel.encode()).digest()[0] % 2 == 0 else "heldout"
 
 
-def eligible(mentions: list[NameMention], reference: Reference) -> dict[str, list[NameMention]]:
+def eligible(mentions: list[NameMention], reference: Reference, lone: bool = False) -> dict[str, list[NameMention]]:
+    """Full names resolved exactly; with `lone`, family names standing alone that factlint resolves
+    to a person the document names in full ("partial"), with the full name left in place."""
     by_person: dict[str, list[NameMention]] = {}
     for m in mentions:
-        if (m.entity_kind == "person" and m.entity_id in reference.people and m.method in ("exact", "variant")
-                and len(parts(m.text)) >= 2 and "\n" not in m.text):
+        if m.entity_kind != "person" or m.entity_id not in reference.people or "\n" in m.text:
+            continue
+        if lone:
+            family = name_key(reference.people[m.entity_id].family)
+            ok = m.method == "partial" and len(parts(m.text)) == 1 and name_key(m.text) == family
+        else:
+            ok = m.method in ("exact", "variant") and len(parts(m.text)) >= 2
+        if ok:
             by_person.setdefault(m.entity_id, []).append(m)
     return by_person
 
 
 def inject(rng: random.Random, text: str, by_person: dict[str, list[NameMention]], reference: Reference,
-           accepted: frozenset[str], first_kind: int) -> Slip | None:
+           accepted: frozenset[str], first_kind: int, kinds: tuple[str, ...] = KINDS) -> Slip | None:
     """One slip, of the first kind in turn from `first_kind` that applies to someone in the document."""
-    for offset in range(len(KINDS)):
-        kind = KINDS[(first_kind + offset) % len(KINDS)]
+    for offset in range(len(kinds)):
+        kind = kinds[(first_kind + offset) % len(kinds)]
         mutator = MUTATORS[kind]
         people = sorted(by_person)
         rng.shuffle(people)  # uniform over the people this kind applies to: first one that works
@@ -251,7 +274,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--copies", type=int, default=4, help="mutated copies of each document (one slip each)")
     ap.add_argument("--limit", type=int, default=0, help="only the first N documents (0: all)")
+    ap.add_argument("--lone", action="store_true", help="slips in family names standing alone (LONE_KINDS)")
     args = ap.parse_args(argv)
+    kinds = LONE_KINDS if args.lone else KINDS
 
     docs = sorted(p for p in args.src.glob("*/*.txt"))
     if args.limit:
@@ -273,13 +298,13 @@ def main(argv: list[str] | None = None) -> int:
         rel = path.relative_to(args.src).as_posix()
         doc = read_document(path)
         claims = factlint.extract(doc, reference)
-        by_person = eligible([c for c in claims if isinstance(c, NameMention)], reference)
+        by_person = eligible([c for c in claims if isinstance(c, NameMention)], reference, args.lone)
         if not by_person:
             skipped += 1
             continue
         for copy in range(args.copies):
             rng = random.Random(f"{args.seed}:{rel}:{copy}")
-            slip = inject(rng, doc.original, by_person, reference, accepted, turn % len(KINDS))
+            slip = inject(rng, doc.original, by_person, reference, accepted, turn % len(kinds), kinds)
             turn += 1
             if slip is None:
                 continue
@@ -298,11 +323,11 @@ def main(argv: list[str] | None = None) -> int:
         for row in rows:
             f.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
     meta = {"seed": args.seed, "copies": args.copies, "limit": args.limit, "documents": len(docs),
-            "without_mention": skipped}
+            "without_mention": skipped, "lone": args.lone}
     (args.out / "meta.json").write_text(json.dumps(meta, sort_keys=True) + "\n", encoding="utf-8")
-    kinds = {k: sum(r["kind"] == k for r in rows) for k in KINDS}
-    print(f"{len(docs)} documents, {skipped} without an exact full-name mention of a reference person; "
-          f"{len(rows)} slips in {args.out}: " + ", ".join(f"{k} {n}" for k, n in kinds.items()))
+    counts = {k: sum(r["kind"] == k for r in rows) for k in kinds}
+    print(f"{len(docs)} documents, {skipped} without an eligible mention of a reference person; "
+          f"{len(rows)} slips in {args.out}: " + ", ".join(f"{k} {n}" for k, n in counts.items()))
     return 0
 
 

@@ -106,7 +106,9 @@ def markdown(result: dict[str, Any]) -> str:
              f'(seed {result["seed"]}).', "",
              "| kind | dev caught/slips | dev recall | held-out caught/slips | held-out recall |",
              "|---|---|---|---|---|"]
-    for kind in (*KINDS, "all"):
+    present = {key.split("/")[1] for key in rec}
+    kinds = [k for k in KINDS if k in present] + sorted(present - {*KINDS, "all"})
+    for kind in (*kinds, "all"):
         row = [kind]
         for split in SPLITS:
             cell = rec.get(f"{split}/{kind}")

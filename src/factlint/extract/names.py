@@ -183,8 +183,9 @@ class Reading:
 
 @dataclass(frozen=True)
 class _Context:
-    """What the document says around a near miss: the people it names in a known form, and the office
-    named just before the mention (up to six words of its run before `first`)."""
+    """What the document says around a near miss: the people it names in a known form, the office
+    named just before the mention (up to six words of its run before `first`), and the title nouns
+    of the phrase before it."""
 
     named: frozenset[str]
     text: str
@@ -209,6 +210,10 @@ class _Context:
         for n, word in enumerate(reversed(before[-8:])):
             key = name_key(word)
             if word[:1].islower() and key not in _TITLE_NOUNS and key not in _TITLE_FILLERS:
+                break
+            # A sentence ends at the word before ("met the Vice President.  I"); "Dr." and "U.S." do not end one.
+            stem = word.rstrip(".?!")
+            if stem != word and len(stem) > 3 and "." not in stem:
                 break
             keys.add(key)
             # A comma ends the phrase, except right before the name: "our envoy, Sung Kim".
@@ -281,6 +286,7 @@ class _Written:
     right: str
     right_text: str
     nickname: bool = False  # the part written right is only a nickname of the person's given name
+    alone: bool = False  # a family name standing alone: nothing else written names the person
 
 
 def _family_first(index: NameIndex, family: Token, given: list[Token], context: _Context) -> list[Reading]:
@@ -337,7 +343,7 @@ def _slip(index: NameIndex, person: Person, part: str, slipped: str, slipped_tex
     when it is no slip of theirs: one of their own forms, too far off, or another reference person's
     family name."""
     targets = (name_key(person.family),) if part == "family" else index.givens[person.id]
-    if slipped in targets or (part == "family" and slipped in index.family_keys) or not index.max_edits:
+    if len(slipped) < 2 or slipped in targets or (part == "family" and slipped in index.family_keys) or not index.max_edits:
         return []
     found: tuple[int, str] | None = None
     for target in targets:
@@ -354,8 +360,10 @@ def _slip(index: NameIndex, person: Person, part: str, slipped: str, slipped_tex
         terms.append((3 if distance == 1 else 2, f"{'one slip' if distance == 1 else 'two slips'} from "
                                                   f"{_shown(person, part, target)!r}"))
     else:
-        # Vowels carry Korean names ("Jong-hoon" is not Jung-eun): sounding alike is for others.
-        alike = [t for t in targets if _sounds_alike(slipped, t)] if person.language != "ko" else []
+        # Vowels carry Korean names ("Jong-hoon" is not Jung-eun): sounding alike is for others, and
+        # for a word standing alone it is too loose ("Korea" sounds like Kerry).
+        alike = ([t for t in targets if _sounds_alike(slipped, t)]
+                 if person.language != "ko" and not written.alone else [])
         if not alike:
             return []
         distance, target = 2, alike[0]
@@ -365,15 +373,21 @@ def _slip(index: NameIndex, person: Person, part: str, slipped: str, slipped_tex
     elif len(target) >= 7:
         terms.append((1, f"{_shown(person, part, target)!r} is long: one slip leaves it recognizable"))
     if slipped[:1] != target[:1]:
-        terms.append((-3, "the first letter differs, which slips seldom touch"))
-    # What else the spelling could be: someone else's name, or a word.
-    if person.language == "ko" and part == "given" and is_korean_given_name(slipped_text):
-        # Korean given names are dense: most one-letter changes are someone's. A typing slip that keeps
-        # the syllables apart ("Jon Un") may be one; another spelling ("Jong-seok", "Sung-hwan") is not.
-        if typing_slip(slipped, target) and _parts(slipped_text) == _parts(person.given):
-            terms.append((-2, f"{slipped_text!r} reads as a real Korean given name: it may be someone else's"))
+        if slipped[1:2] == target[:1] or slipped[:1] == target[1:2]:  # "Strump", "Rump": a letter before it
+            terms.append((-1, "a letter added or dropped before the first"))
         else:
-            terms.append((-4, f"{slipped_text!r} is a real Korean given name, not a typing slip of {person.given!r}"))
+            terms.append((-3, "the first letter differs, which slips seldom touch"))
+    # What else the spelling could be: someone else's name, or a word.
+    korean = person.language == "ko" and is_korean_given_name(slipped_text)
+    typed = typing_slip(slipped, target) and _parts(slipped_text) == (_parts(person.given) if part == "given" else 1)
+    if korean and not typed:
+        # Korean names are dense: most one-letter changes are someone's. Another spelling ("Jong-seok",
+        # "Sung-hwan", a lone "Chol" beside Choe) is another name, not a slip of the finger.
+        terms.append((-4, f"{slipped_text!r} is a real Korean name, not a typing slip of "
+                          f"{_shown(person, part, target)!r}"))
+    elif korean and part == "given":
+        # A typing slip that keeps the syllables apart ("Jon Un") may be one.
+        terms.append((-2, f"{slipped_text!r} reads as a real Korean name: it may be someone else's"))
     elif index.is_word(slipped):
         terms.append((-2, f"{slipped_text!r} is also an English word"))
     elif index.is_common_name(slipped):
@@ -381,7 +395,9 @@ def _slip(index: NameIndex, person: Person, part: str, slipped: str, slipped_tex
     else:
         terms.append((1, f"{slipped_text!r} is no word or common name: hardly anyone else's"))
     # How well the part written right names the person.
-    if written.nickname:
+    if written.alone:
+        terms.append((-2, f"{slipped_text!r} stands alone: no other part of the name is written"))
+    elif written.nickname:
         terms.append((-1, f"{written.right_text!r} is a nickname of {person.given}, not a form of the name "
                           "the reference holds"))
     elif written.right and len(written.right) <= 2:
@@ -526,7 +542,7 @@ def _partial_hits(text: str, index: NameIndex, segments: list[tuple[list[Token],
                         found = _given_as_surname(index, window, named, _titled(text, window[0], run, at))
                     if (found is None and size == 1 and not _cut_off(text, window[0])
                             and not _in_full_name(index, run, at) and window[0].key not in strangers):
-                        found = _lone_family(index, window[0], named)
+                        found = _lone_family(text, index, window[0], run, named, _titled(text, window[0], run, at))
                     if found:
                         break
             if found:
@@ -637,22 +653,27 @@ def _given_as_surname(index: NameIndex, window: list[Token], named: dict[str, Pe
     return None
 
 
-def _lone_family(index: NameIndex, token: Token, named: dict[str, Person]) -> _Hit | None:
+def _lone_family(text: str, index: NameIndex, token: Token, run: list[Token], named: dict[str, Person],
+                 titled: bool = False) -> _Hit | None:
     same = [p for p in named.values() if name_key(p.family) == token.key]
     if len(same) == 1:
         return _Hit(token.start, token.end, same[0].id, "person", "partial", 100.0, same[0].family)
-    # A misspelled family name of someone the document names: "Blinkin said" after "Antony Blinken".
-    if _known_family(index, token.key):
+    # A misspelled family name of someone the document names: "Blinkin said" after "Antony Blinken",
+    # "MR. SULIVAN:". Weighed like a full name, with nothing else written to name the person. A word
+    # of two letters ("Co", "Km") or a short one in capitals ("ROK" beside Roh Moo-hyun) is an
+    # abbreviation unless a title stands before it ("MR. KMI:", "PRESIDENT YONO:").
+    if not titled and (len(token.key) < 3 or (token.text.isupper() and len(token.text) <= 4)):
         return None
-    # Short family names have too many real neighbours ("Vice" is one letter from "Rice").
-    if len(token.key) < 6:
-        return None
-    candidates = [p for p in named.values() if p.order == "given-first"]
-    found = index.best_person(candidates, "family", token.key)
-    if found:
-        score = fuzz.ratio(token.key, name_key(found[0].family))
-        return _Hit(token.start, token.end, found[0].id, "person", "fuzzy", score, found[0].family)
-    return None
+    found = _choose([r for r in _lone_readings(text, index, token, run, named) if r.total >= THRESHOLD])
+    return found[0] if found else None
+
+
+def _lone_readings(text: str, index: NameIndex, token: Token, run: list[Token],
+                   named: dict[str, Person]) -> list[Reading]:
+    context = _Context(frozenset(named), text, run, token)
+    written = _Written(token, token, token.key, "", "", alone=True)
+    return [replace(r, form=person.family) for person in named.values()
+            for r in _slip(index, person, "family", token.key, token.text, written, context)]
 
 
 # --- explaining a decision (factlint lookup) ------------------------------------------------------
@@ -664,10 +685,14 @@ def readings(doc: Document, index: NameIndex, start: int, end: int) -> list[Read
     runs = tokenize_runs(doc.text)
     exacts = [_exact_hits(doc.text, index, run) for run in runs]
     named = frozenset(h.entity_id for found in exacts for h in found if h.entity_kind == "person")
+    people = {entity_id: index.person(entity_id) for entity_id in named}
     out: list[Reading] = []
     for run, exact in zip(runs, exacts):
         if run and run[0].start < end and start < run[-1].end:
             for segment in _uncovered(run, exact):
                 out.extend(r for r in _readings(doc.text, index, segment, run, named)
                            if r.start < end and start < r.end)
+                # A family name alone ("Blinkin said", "PRIME MINISTER KISHIDAA:"), when that is the query.
+                out.extend(r for t in segment if t.word and t.start <= start and end <= t.end
+                           for r in _lone_readings(doc.text, index, t, run, people))
     return sorted(out, key=lambda r: (-r.total, r.distance, r.start - r.end))

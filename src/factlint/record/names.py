@@ -199,13 +199,13 @@ class NameIndex:
                     self.given_first_by_initial[letter].append(person)
                 for given in givens:
                     self.given_first_by_given[given].append(person)
-                    for nickname in nicks.get(given, ()):
-                        if nickname not in givens and person not in self.given_first_by_nickname[nickname]:
-                            self.given_first_by_nickname[nickname].append(person)
-                    for cut in range(3, len(given) - 1):
-                        for affix in {given[:cut], given[-cut:]}:
-                            if person not in self.given_first_by_affix[affix]:
-                                self.given_first_by_affix[affix].append(person)
+                # Each key once per person, found in sets: a list search would make a large
+                # reference quadratic to index.
+                for nickname in {n for given in givens for n in nicks.get(given, ())} - set(givens):
+                    self.given_first_by_nickname[nickname].append(person)
+                for affix in {given[a:b] for given in givens for cut in range(3, len(given) - 1)
+                              for a, b in ((0, cut), (len(given) - cut, len(given)))}:
+                    self.given_first_by_affix[affix].append(person)
         for org in reference.organizations.values():
             for form in (org.name, *org.variants):
                 # Keyed word by word the way the text is read, so "U.S." is "u", "s" on both sides.
