@@ -188,7 +188,7 @@ def test_lookup_shows_nearest_entities_with_scores():
     assert all(float(r[0]) <= float(rows[0][0]) for r in rows)
     # Then what check says of the name, and why.
     assert lines[3:] == ['check: FL101 "Kim Yo-Long" looks like a misspelling of Kim Yo Jong (suggestion: Kim Yo Jong)',
-                         "  as Kim Yo Jong: +4 points (reported at +3: reported)",
+                         "  as Kim Yo Jong: +4 points (enough: +3 are needed)",
                          "    +3  one slip from 'Yo Jong'",
                          "    +1  'Yo-Long' is no word or common name: hardly anyone else's"]
 

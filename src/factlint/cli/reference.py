@@ -8,7 +8,8 @@ import click
 
 from ..api import check_document, extract
 from ..document import parse_document
-from ..extract.names import THRESHOLD, readings
+from ..extract.evidence import THRESHOLD
+from ..extract.names import readings
 from ..models import NameMention, Reference
 from ..record import index_for, named, validate_reference
 from .base import EXIT_FINDINGS, FactlintError, load_reference_or_fail, main, with_reference
@@ -56,13 +57,15 @@ def _decision(reference: Reference, query: str, context: str | None) -> str:
         lines.append(f"check: silent: {known[0].text!r} is a known form of {known[0].entity_id}" if known
                      else "check: silent")
     shown: set[str] = set()
-    for reading in readings(doc, index_for(reference), start, end):
-        if reading.person.id in shown or len(shown) == 3:
+    for reading in readings(doc, index_for(reference), doc.folded_at(start), doc.folded_at(end)):
+        if len(shown) == 3:
+            break
+        if reading.person.id in shown:
             continue
         shown.add(reading.person.id)
-        verdict = "reported" if reading.total >= THRESHOLD else "not enough"
+        verdict = "enough" if reading.total >= THRESHOLD else "not enough"
         lines.append(f"  as {reading.person.name}: {reading.total:+d} points "
-                     f"(reported at {THRESHOLD:+d}: {verdict})")
+                     f"({verdict}: {THRESHOLD:+d} are needed)")
         lines.extend(f"    {points:+d}  {why}" for points, why in reading.terms)
     return "\n".join(lines)
 

@@ -16,7 +16,8 @@ from .offices import covers, ended_before, holders_by_office, offices_held
 from .series import Series, figure_agrees, korea_trade, money, series_for
 
 __all__ = [
-    "KINDS", "SECTIONS", "SURNAME_ENDINGS", "Form", "Kind", "NameIndex", "ReferenceError", "Series", "bundled_reference_dir",
+    "KINDS", "SECTIONS", "SURNAME_ENDINGS", "Form", "Kind", "NameIndex", "ReferenceError", "Series",
+    "bundled_reference_dir",
     "cited_sources", "confirmed", "covers", "date_agrees", "edits", "ended_before", "figure_agrees", "find",
     "holders_by_office", "index_for", "inflected", "korea_trade", "load_reference", "money", "name_forms",
     "named", "named_events", "offices_held", "other_events", "phrase_tokens", "reference_files",

@@ -27,7 +27,8 @@ def cache_file(files: Iterable[Path]) -> Path | None:
     # The pickle holds factlint's own classes: any change to its code (a development install keeps its
     # version number) must miss the cache rather than load objects of an older shape.
     package = Path(__file__).resolve().parents[1]
-    for source in sorted(package.rglob("*.py")):
+    # So do its data files (lexicons, nicknames), which the compiled name index holds.
+    for source in sorted([*package.rglob("*.py"), *(package / "data").iterdir()]):
         digest.update(source.read_bytes())
     for file in files:
         digest.update(str(file.resolve()).encode() + b"\0")

@@ -91,8 +91,9 @@ def inflected(candidate: str, target: str, endings: tuple[str, ...] = PLURALS) -
 
 
 def allowed_edits(key: str) -> int:
-    """How many edits a misspelling may be from `key`: none for very short names (every one-letter
-    change of "Kim" or "Rice" is another real name), one up to eight letters, two beyond."""
+    """How many edits a misspelled organization word or lone given name may be from `key`: none for
+    very short ones, one up to eight letters, two beyond. (Person names are weighed instead, short
+    ones included: extract/names.py.)"""
     if len(key) <= 3:
         return 0
     return 1 if len(key) <= 8 else 2
@@ -109,7 +110,9 @@ _KEYS = {ch: (row, col) for row, letters in enumerate(_ROWS) for col, ch in enum
 
 
 def _neighbours(a: str, b: str) -> bool:
-    (r1, c1), (r2, c2) = _KEYS.get(a, (9, 9)), _KEYS.get(b, (-9, -9))
+    if a not in _KEYS or b not in _KEYS:  # a digit, an accent: no keyboard to speak of
+        return False
+    (r1, c1), (r2, c2) = _KEYS[a], _KEYS[b]
     return abs(r1 - r2) <= 1 and abs(c1 - c2) <= 1
 
 
@@ -120,8 +123,8 @@ def typing_slip(written: str, target: str) -> bool:
     if len(written) == len(target) - 1:
         return any(target[:i] + target[i + 1:] == written for i in range(len(target)))
     if len(written) == len(target) + 1:
-        return any(written[:i] + written[i + 1:] == target and written[i] in written[max(0, i - 1):i] + written[i + 1:i + 2]
-                   for i in range(len(written)))
+        return any(written[:i] + written[i + 1:] == target
+                   and written[i] in written[max(0, i - 1):i] + written[i + 1:i + 2] for i in range(len(written)))
     if len(written) != len(target):
         return False
     diffs = [i for i in range(len(target)) if written[i] != target[i]]
@@ -161,6 +164,7 @@ class NameIndex:
             phrases.sort(key=lambda pair: -len(pair[0]))  # longest first
         # Each kind's own entry: the tables its fuzzy matching and look-ups need.
         self.givens: dict[str, tuple[str, ...]] = {}  # person id → every given name its forms use
+        self.family_key: dict[str, str] = {}  # person id → name_key of the family name
         # (family key, sound key of the given name) → Korean people: a spelling of the same sounds.
         self.by_sound: dict[tuple[str, str], list[Person]] = defaultdict(list)
         self.sound_families: set[str] = set()  # the family keys (as written and as sounds) by_sound holds
@@ -178,6 +182,7 @@ class NameIndex:
             family = name_key(person.family)
             givens = given_names(person)
             self.givens[person.id] = givens
+            self.family_key[person.id] = family
             self.family_keys.add(family)
             if person.order == "family-first":
                 self.family_first_by_family[family].append(person)
@@ -213,7 +218,7 @@ class NameIndex:
                 self.orgs_by_length[len(keys)].append((keys, form, org))
         # Who held each (role, country) office: FL401 asks it for every title.
         self.office_holders = holders_by_office(reference)
-        # Heads of state or government: the names most written, and so most often misspelled.
+        # Presidents and prime ministers: the names most written, and so most often misspelled.
         self.heads = frozenset(p.id for p in reference.people.values()
                                if any(role_of(o.title) in ("president", "prime_minister") for o in p.offices))
         self.lexicon = common_names()
@@ -246,8 +251,8 @@ class NameIndex:
     def is_word(self, key: str) -> bool:
         return key in self.words
 
-    def best_person(self, candidates: list[Person], attr: Literal["family", "given"], key: str,
-                    limit: int | None = None) -> tuple[Person, int] | None:
+    def best_person(self, candidates: list[Person], attr: Literal["family", "given"],
+                    key: str) -> tuple[Person, int] | None:
         """The one person whose `attr` (family or given) is within allowed edits of `key`; None when
         nobody is, or when two people are equally close (ambiguous: say nothing)."""
         best: list[tuple[int, Person]] = []
@@ -257,7 +262,7 @@ class NameIndex:
                 continue  # a form the person is known by: not a misspelling of them
             distances = []
             for target in targets:
-                allowed = self.allowed(target) if limit is None else min(limit, self.max_edits)
+                allowed = self.allowed(target)
                 if allowed == 0 or inflected(key, target, SURNAME_ENDINGS):
                     continue
                 d = edits(key, target, allowed)

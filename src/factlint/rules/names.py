@@ -25,14 +25,15 @@ class MisspelledName(Rule):
         checker cannot see: every part of "Kim Yo-Long" is a real word.
 
     How it decides
-        A candidate is compared only with reference names that share one part exactly (the family or
-        the given name). It is flagged when the other part is within one edit (two for long names) and
-        is not itself the name of someone else: not a common given name or surname ("John Kelly" is
-        not a misspelling of John Kerry), not another person in the reference (Kim Jong Un, Kim Jong Il
-        and Kim Yo Jong are three people), and, for Korean names, not a string of real Korean syllables
-        ("Lee Jae-yong" is not a misspelling of Lee Jae-myung). Accepted romanizations in the reference
-        ("Kim Jong-un", "Yoon Suk-yeol") are never flagged. When two people fit equally well, it says
-        nothing.
+        A candidate is compared only with reference names that share one part exactly (the family
+        name, a given name or nickname, an initial), or with the family names of the people the
+        article names in full when it stands alone. The evidence is weighed in points and the name is
+        flagged at 3: one slip +3; a word, a common name or a real Korean name it could also be -2 (a
+        Korean name that is no typing slip -4); a different first letter -3; a short name -1; the
+        person named in full elsewhere +2; the office or title just before it, one they held, +3 or
+        +2; a rare part written right +2. Another reference person's family name, a plural ("the
+        Bidens") and accepted romanizations are never flagged; when two people are read equally
+        strongly, it says nothing. `factlint lookup NAME --context TEXT` prints every point.
 
     Example
         Kim Yo-Long said ...          →  Kim Yo Jong said ...
