@@ -58,6 +58,8 @@ def test_relative_dates_stay_unresolved_without_an_article_date(reference):
     "The armistice agreement was signed on July 27, 1953.",
     "The Washington Declaration was adopted in April 2023.",
     "The Hanoi summit, held in February 2019, ended without a deal.",
+    # The date of the proclamation, not of the agreement's entry into force (issue 15).
+    "Presidential Proclamation 8783 of March 6, 2012, implemented the KORUS agreement.",
 ])
 def test_correct_dates_are_silent(reference, text):
     assert check(reference, text) == []
@@ -69,6 +71,7 @@ def test_correct_dates_are_silent(reference, text):
     ("The Mutual Defense Treaty, signed in 1954, endures.", [("FL202", 1, 38, "1953")]),
     ("KORUS was signed in 2012.", [("FL202", 1, 21, "2007")]),
     ("The 1955 Mutual Defense Treaty endures.", [("FL201", 1, 5, None)]),
+    ("In 2011, the United States implemented the KORUS agreement.", [("FL201", 1, 4, "2012")]),
 ])
 def test_wrong_dates(reference, text, expected):
     assert check(reference, text) == expected

@@ -105,7 +105,7 @@ def extract_events(doc: Document, agreements: list[AgreementMention], dates: lis
             named = _agreement_for(text, c_start, c_end, in_sentence, at)
             if named is None:
                 continue
-            date = _date_for_cue(c_end, cues, named, sentence_dates, at, used)
+            date = _date_for_cue(text, c_end, cues, named, sentence_dates, at, used)
             if date is None:
                 continue
             used.add(date.span.start)
@@ -140,7 +140,7 @@ def _agreement_for(text: str, c_start: int, c_end: int, agreements: list[Agreeme
     return None
 
 
-def _date_for_cue(c_end: int, cues: list[tuple[int, int, list[EventType]]], agreement: AgreementMention,
+def _date_for_cue(text: str, c_end: int, cues: list[tuple[int, int, list[EventType]]], agreement: AgreementMention,
                   dates: list[DateMention], at: Callable[[int], int], used: set[int]) -> DateMention | None:
     """The nearest date after the cue that no later cue claims; else a date just before the name
     ("In 2012, KORUS took effect")."""
@@ -152,8 +152,14 @@ def _date_for_cue(c_end: int, cues: list[tuple[int, int, list[EventType]]], agre
         return min(after, key=lambda d: at(d.span.start))
     name_at = at(agreement.span.start)
     before = [d for d in dates if at(d.span.end) <= name_at and name_at - at(d.span.end) <= 40
-              and d.span.start not in used]
+              and d.span.start not in used
+              and not _OWN_DATE.search(text, max(0, at(d.span.start) - 40), at(d.span.start))]
     return max(before, key=lambda d: at(d.span.start)) if before else None
+
+
+# A date that belongs to the document named just before it: "Presidential Proclamation 8783 of March 6,
+# 2012, implemented the agreement" dates the proclamation, not the agreement's entry into force.
+_OWN_DATE = re.compile(r"(?:\b[A-Z][\w-]*|\d+)\s+(?:of|dated)\s+$")
 
 
 def _claim(agreement: AgreementMention, date: DateMention, types: list[EventType],
