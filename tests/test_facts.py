@@ -9,7 +9,7 @@ import pytest
 from conftest import EXAMPLES, brief
 
 import factlint
-from factlint.document import parse_document
+from factlint.document import parse_document, soft_wrapped
 from factlint.extract.figures import _METRICS
 from factlint.models import DateMention, EventClaim, FigureClaim, TitleClaim
 
@@ -189,3 +189,29 @@ def test_inconsistency_across_files_points_at_the_other_file(reference, tmp_path
     # The statement the record confirms (2012) is not flagged; the other one points at it.
     assert [(f.path, f.code, f.message) for f in findings] == [
         (str(tmp_path / "a.md"), "FL501", f"KORUS took effect: 2011 here, but 2012 at {tmp_path / 'b.md'}:1:29")]
+
+
+# --- hard-wrapped prose (issue 15): a line break inside a paragraph reads as a space ---------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The KORUS FTA took\neffect on March 15, 2011.\n", [("FL201", 2, 11, "March 15, 2012")]),
+    ("The Korean Central News Agency, a state-owned\nradio station, reported it.\n",
+     [("FL402", 1, 35, "state news agency")]),
+])
+def test_hard_wrapped_claims_are_read_as_on_one_line(reference, text, expected):
+    findings = factlint.check_text(text, reference=reference, kind="markdown")
+    assert [(f.code, f.span.line, f.span.column, f.suggestion) for f in findings] == expected
+
+
+def test_a_title_wrapped_across_lines_is_read(reference):
+    doc = parse_document("National Security\nAdviser Jake Sullivan spoke.\n", kind="markdown")
+    titles = [c for c in factlint.extract(doc, reference) if isinstance(c, TitleClaim)]
+    assert [(t.text, t.entity_id, t.role) for t in titles] == [
+        ("National Security\nAdviser", "jake-sullivan", "national_security_adviser")]
+
+
+def test_blocks_stay_apart_when_lines_are_joined():
+    text = "KORUS took\neffect.\n\n# 2011\nText\n- a list item\n- another, wrapped\nhere\n1. one\n"
+    assert soft_wrapped(text) == ("KORUS took effect.\n\n# 2011\nText\n- a list item\n- another, wrapped here\n"
+                                  "1. one\n")
+    assert len(soft_wrapped(text)) == len(text)

@@ -13,6 +13,7 @@ import datetime as dt
 import html
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .markup import (
@@ -30,6 +31,25 @@ from .normalize import FoldBuilder, Folded
 from .read import decode, read_file
 from .spans import merge
 from .suppressions import Suppression, find_suppressions
+
+
+# A line that starts a block of its own: a heading, a list item, a quote, a table row.
+_BLOCK_START = re.compile(r"[ \t]*(?:#|>|\||[-*+][ \t]|\d+[.)][ \t]|\n|$)")
+
+
+def soft_wrapped(text: str) -> str:
+    """`text` with each line break inside a paragraph made a space (same length, same offsets)."""
+    parts: list[str] = []
+    start = 0  # of the current line
+    i = text.find("\n")
+    while i != -1:
+        line = text[start:i].strip()
+        soft = bool(line) and not line.startswith("#") and not _BLOCK_START.match(text, i + 1)
+        parts.append(text[start:i] + (" " if soft else "\n"))
+        start = i + 1
+        i = text.find("\n", start)
+    parts.append(text[start:])
+    return "".join(parts)
 
 
 @dataclass(frozen=True)
@@ -51,6 +71,13 @@ class Document:
     def text(self) -> str:
         """The folded, stripped text the extractors read."""
         return self.folded.text
+
+    @cached_property
+    def prose(self) -> str:
+        """The folded text with each line break inside a paragraph read as a space, offsets unchanged:
+        hard-wrapped text ("took⏎effect", "National Security⏎Adviser") reads as written on one line.
+        A blank line, a heading and the start of a list item, quote or table row stay breaks."""
+        return soft_wrapped(self.folded.text)
 
     def span(self, start: int, end: int) -> Span:
         """The Span in the original file of folded text [start, end)."""

@@ -79,7 +79,7 @@ def _one_line(text: str, tokens: list[tuple[int, int, str]]) -> bool:
 
 
 def extract_events(doc: Document, agreements: list[AgreementMention], dates: list[DateMention]) -> list[EventClaim]:
-    text = doc.text
+    text = doc.prose  # line breaks inside a paragraph read as spaces: "took⏎effect"
     at = doc.folded_at
     claims: list[EventClaim] = []
     sentences = sentence_spans(text)

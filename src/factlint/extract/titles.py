@@ -52,7 +52,7 @@ def extract_titles(doc: Document, names: list[NameMention], dates: list[DateMent
                    horizon: dt.date | None = None) -> list[TitleClaim]:
     """`horizon` is the latest date a sentence can speak of in the past tense: the article's date,
     else the newest date the reference was checked on."""
-    text = doc.text
+    text = doc.prose  # "National Security⏎Adviser" reads as one title
     horizon = doc.as_of or horizon
     sentences = sentence_spans(text)
     starts = [start for start, _ in sentences]
@@ -88,7 +88,7 @@ def extract_titles(doc: Document, names: list[NameMention], dates: list[DateMent
         country_text = m.group("country") or (m.groupdict().get("country2"))
         index = sentence_index(sentences, a, starts)
         when, when_text = ((None, None) if index is None else
-                           _when(doc.text, sentences[index], dates_in[index], doc.folded_at, a, horizon))
+                           _when(doc.prose, sentences[index], dates_in[index], doc.folded_at, a, horizon))
         span = doc.span(t_start, t_end)
         former = (m.group("former") or "").lower()
         out.append(TitleClaim(
@@ -138,7 +138,7 @@ _DESCRIPTION_IS = re.compile(r"\s+(?:is|was|remains|has been|functions as|serves
 
 
 def extract_descriptions(doc: Document, names: list[NameMention]) -> list[DescriptionClaim]:
-    text = doc.text
+    text = doc.prose
     out: list[DescriptionClaim] = []
     for name in names:
         if name.entity_kind != "organization" or name.entity_id is None:
