@@ -43,10 +43,15 @@ def _segments(part: str, syllables: frozenset[str], max_syllables: int) -> bool:
     return len(part) in reachable
 
 
+def name_parts(text: str) -> list[str]:
+    """The parts of a written name, split at spaces, hyphens and apostrophes: "Jae-in" → Jae, in."""
+    return [p for p in re.split(r"[\s'-]+", text) if p]
+
+
 def is_korean_given_name(text: str) -> bool:
     """True when `text` reads as a Korean given name: written in parts ("Jae-in", "Yo Jong"), each
     part one syllable, at most three; written as one word ("Jaein"), at most two syllables."""
-    parts = [p for p in re.split(r"[\s'-]+", text.lower()) if p]
+    parts = name_parts(text.lower())
     if not parts or len(parts) > 3 or not all(p.isascii() and p.isalpha() for p in parts):
         return False
     syllables = _syllables()

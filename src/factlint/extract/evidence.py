@@ -19,9 +19,9 @@ from rapidfuzz import fuzz
 
 from ..models import Person
 from ..normalize import name_key
-from ..record import SURNAME_ENDINGS, NameIndex, edits, inflected, typing_slip
+from ..record import SURNAME_ENDINGS, NameIndex, allowed_edits, edits, inflected, typing_slip
 from ..roles import role_of
-from ..romanization import is_korean_given_name
+from ..romanization import is_korean_given_name, name_parts
 from ..spans import Taken
 from ..tokens import Token
 
@@ -154,7 +154,7 @@ def weigh(index: NameIndex, person: Person, part: Literal["family", "given"], sl
         return []
     found: tuple[int, str] | None = None
     for target in targets:
-        limit = min(1 if len(target) <= 8 else 2, index.max_edits)
+        limit = min(allowed_edits(target, short=1), index.max_edits)
         if part == "family" and inflected(slipped, target, SURNAME_ENDINGS):  # "the Bidens", "Putina"
             continue
         d = edits(slipped, target, limit)
@@ -188,7 +188,8 @@ def weigh(index: NameIndex, person: Person, part: Literal["family", "given"], sl
     # What else the spelling could be: someone else's name, or a word.
     # (A family name beside the given name written right is anchored by it; alone, it is not.)
     korean = person.language == "ko" and (part == "given" or written.alone) and is_korean_given_name(slipped_text)
-    typed = typing_slip(slipped, target) and _parts(slipped_text) == (_parts(person.given) if part == "given" else 1)
+    parts = len(name_parts(person.given)) if part == "given" else 1
+    typed = typing_slip(slipped, target) and len(name_parts(slipped_text)) == parts
     if korean and not typed:
         # Korean names are dense: most one-letter changes are someone's. Another spelling ("Jong-seok",
         # "Sung-hwan", a lone "Chol" beside Choe) is another name, not a slip of the finger.
@@ -224,10 +225,6 @@ def _shown(person: Person, part: Literal["family", "given"], target: str) -> str
     if part == "family":
         return person.family
     return person.given if name_key(person.given) == target else target.capitalize()
-
-
-def _parts(text: str) -> int:
-    return len([p for p in re.split(r"[\s'-]+", text) if p])
 
 
 def reading(person: Person, written: Written, distance: int, terms: list[Term]) -> Reading:

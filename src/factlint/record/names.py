@@ -90,12 +90,13 @@ def inflected(candidate: str, target: str, endings: tuple[str, ...] = PLURALS) -
     return any(candidate == target + ending or target == candidate + ending for ending in endings)
 
 
-def allowed_edits(key: str) -> int:
-    """How many edits a misspelled organization word or lone given name may be from `key`: none for
-    very short ones, one up to eight letters, two beyond. (Person names are weighed instead, short
-    ones included: extract/names.py.)"""
+def allowed_edits(key: str, short: int = 0) -> int:
+    """How many edits a misspelling may be from `key`: `short` for names of three letters or fewer
+    (none for organization words and lone given names, where every one-letter change of "Kim" or
+    "Rice" is another real name; one for person names, whose points weigh that: extract/evidence.py),
+    one up to eight letters, two beyond."""
     if len(key) <= 3:
-        return 0
+        return short
     return 1 if len(key) <= 8 else 2
 
 
