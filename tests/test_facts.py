@@ -215,3 +215,103 @@ def test_blocks_stay_apart_when_lines_are_joined():
     assert soft_wrapped(text) == ("KORUS took effect.\n\n# 2011\nText\n- a list item\n- another, wrapped here\n"
                                   "1. one\n")
     assert len(soft_wrapped(text)) == len(text)
+
+
+# --- claims as real prose states them (issue 15) -----------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The agent stands between the opening date and the cue.
+    ("On June 30, 2009, negotiators for both governments signed the historic United States-Korea Free "
+     "Trade Agreement.", [("FL201", 1, 4, "June 30, 2007")]),
+    # A date that opens a long sentence, far from the cue.
+    ("Yet, on July 27, 1950, after three years of fighting and many more months of talks at the front, "
+     "the commanders signed the Korean Armistice Agreement.", [("FL201", 1, 9, "July 27, 1953")]),
+    # A common noun, with the agreement's country named in the sentence.
+    ("In 1954, an armistice was signed that halted the fighting in Korea.", [("FL201", 1, 4, "1953")]),
+    ("The two allies have a mutual defense treaty that dates back to 1950, and South Korea sent troops "
+     "to Vietnam.", [("FL201", 1, 64, None)]),
+    ("The leaders of Japan and South Korea gathered at Camp David in June 2023.",
+     [("FL201", 1, 64, "August 2023")]),
+    ("Japan and South Korea joined the Trilateral Leaders' Summit at Camp David in August 2021.",
+     [("FL201", 1, 78, "August 2023")]),
+    ("Trump met Kim Jong Un of North Korea at the 2017 Singapore summit.", [("FL201", 1, 45, "2018")]),
+    # "Announcement" and "host" are cues too.
+    ("They met to mark their announcement of the US-ROK Washington Declaration in April 2021.",
+     [("FL201", 1, 77, "April 2023")]),
+])
+def test_facts_in_the_phrasing_of_real_prose(reference, text, expected):
+    assert check(reference, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Another agreement of the kind, named by its country: not KORUS.
+    "South Korea waited while the Peru free trade agreement was signed in April of 2006.",
+    # No country of the agreement nearby: a free trade agreement is not KORUS.
+    "In 2004 the United States concluded a free trade agreement with a partner in Latin America.",
+    "The leaders met at Camp David in 2024 to discuss the budget.",
+    # Correct, in the same phrasings.
+    "On June 30, 2007, representatives of both governments signed the historic United States-Korea Free "
+    "Trade Agreement.",
+    "The United States and Korea have a mutual defense treaty that dates back to 1953.",
+    "In 1953, an armistice was signed by the commanders in Korea.",
+    "Japan and South Korea joined the Trilateral Leaders' Summit at Camp David in August 2023.",
+    # An export figure about a third country is not a US-Korea series.
+    "Automakers lose $13.5 billion in annual exports to Japan, while the deficit with Korea grew in 2019.",
+])
+def test_real_prose_phrasings_stated_correctly_are_silent(reference, text):
+    assert check(reference, text) == []
+
+
+@pytest.mark.parametrize(("text", "as_of", "expected"), [
+    # "Former" with an office the person never held.
+    ("Former Vice President Donald Trump spoke in Ohio.", dt.date(2023, 5, 1), [("FL401", 1, 1, None)]),
+    # "Today" places the sentence at the article's date: Pence had left office.
+    ("Vice President Mike Pence was at the Ukrainian border today.", dt.date(2022, 3, 10),
+     [("FL401", 1, 1, "former Vice President")]),
+    # A date in an opening phrase, the title right after its comma.
+    ("In 2015, after a long campaign, Secretary of State Hillary Clinton met Korean officials.", MAY_2023,
+     [("FL401", 1, 33, "former Secretary of State")]),
+    # The full name is written: another Clinton's presidency does not excuse the title.
+    ("In 2012, President Hillary Clinton appointed him.", MAY_2023, [("FL401", 1, 10, "Secretary of State")]),
+])
+def test_titles_in_the_phrasing_of_real_prose(reference, text, as_of, expected):
+    assert check(reference, text, as_of=as_of) == expected
+
+
+@pytest.mark.parametrize(("text", "as_of"), [
+    ("Former Vice President Mike Pence was at the Ukrainian border today.", dt.date(2022, 3, 10)),
+    ("In 2009, just months after the election, then-Vice President Joe Biden visited the plant.", MAY_2023),
+    ("Biden met Moon in 2019, and President Yoon Suk Yeol later visited Washington.", MAY_2023),
+])
+def test_titles_in_real_prose_stated_correctly_are_silent(reference, text, as_of):
+    assert check(reference, text, as_of=as_of) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Present tense, no year: the latest statistics at the article's date (2022 or 2021 here).
+    ("Two-way trade with Korea now runs at almost $80 billion a year.", [("FL301", 1, 45, None)]),
+    # The parties named in the sentence before.
+    ("South Korea and the United States are close partners. Bilateral trade between the two countries "
+     "reached $170 billion last year.", [("FL301", 1, 105, None)]),
+    # "U.S.-Korea" names both parties.
+    ("In 2011, U.S.-Korea trade totaled $90 billion.", [("FL301", 1, 35, None)]),
+])
+def test_figures_in_the_phrasing_of_real_prose(reference, text, expected):
+    assert check(reference, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "In 2011, U.S.-Korea trade totaled $100 billion.",
+    "Two-way trade between the United States and Korea is about $190 billion a year.",
+    # Another pair of countries.
+    "Japan's two-way trade with Korea now runs at almost $80 billion a year.",
+    "Japan and Korea are neighbours. Bilateral trade between the two countries reached $170 billion last year.",
+])
+def test_figures_in_real_prose_stated_correctly_or_of_others_are_silent(reference, text):
+    assert check(reference, text) == []
+
+
+def test_present_tense_figure_names_both_years_it_was_compared_with(reference):
+    findings = factlint.check_text("Two-way trade with Korea now runs at almost $80 billion a year.",
+                                   reference=reference, kind="text", as_of=MAY_2023)
+    assert "in 2022 or 2021 (no year is written" in findings[0].message

@@ -13,8 +13,10 @@ from collections.abc import Callable
 
 from ..document import Document
 from ..models import AgreementMention, DateMention, EventClaim, EventType
+from ..models import Reference
 from ..record import NameIndex, phrase_tokens
-from .sentences import by_sentence, sentence_spans
+from .sentences import by_sentence, sentence_index, sentence_spans
+from .titles import COUNTRY_WORDS
 
 # Verb phrases and the events they can mean. Ambiguous cues list every reading; a date agrees with
 # the claim when it agrees with any of them.
@@ -22,6 +24,10 @@ _CUES: list[tuple[re.Pattern[str], list[EventType]]] = [
     (re.compile(r"\b(?:took|take|takes|taking) effect|\bc[oa]me into (?:force|effect)|\bent(?:ry|ries|ered|ering|ers?) into force"
                 r"|\b(?:went|goes|gone|going) into effect|\bbec[oa]me effective|\beffective (?:since|from|as of|in|on)"
                 r"|\bin force (?:since|from)|\bimplemented|\bentered force", re.I), ["entered_into_force"]),
+    # "a treaty that dates back to 1953": its origin, whether signing or entry into force.
+    (re.compile(r"\bdat(?:es|ed|ing|e) back to\b|\bdat(?:es|ing) from\b", re.I), ["signed", "entered_into_force"]),
+    # "the United States and Korea entered into the Agreement": the legal phrase for concluding it.
+    (re.compile(r"\bentered into\b(?!\s+force)", re.I), ["signed"]),
     (re.compile(r"\b(?:re-?)?negotiat(?:ed|ion) (?:was |were )?(?:concluded|completed|finished)|\bconcluded negotiations", re.I),
      ["negotiations_concluded"]),
     (re.compile(r"\bnegotiations? (?:began|started|opened|launched)|\blaunched negotiations|\bbegan negotiat", re.I),
@@ -31,8 +37,8 @@ _CUES: list[tuple[re.Pattern[str], list[EventType]]] = [
      ["amendment_signed", "amendment_entered_into_force", "amended"]),
     (re.compile(r"\b(?:signed|signing|inked|sealed)\b", re.I), ["signed", "adopted"]),
     (re.compile(r"\b(?:concluded|struck|reached)\b", re.I), ["signed", "negotiations_concluded", "adopted"]),
-    (re.compile(r"\b(?:adopted|issued|announced|unveiled|released)\b", re.I), ["adopted", "signed"]),
-    (re.compile(r"\b(?:held|hosted|took place|convened|met)\b", re.I), ["held"]),
+    (re.compile(r"\b(?:adopted|issued|announced|announcement|unveiled|released)\b", re.I), ["adopted", "signed"]),
+    (re.compile(r"\b(?:held|host|hosts|hosted|hosting|took place|convened|met|gathered)\b", re.I), ["held"]),
     (re.compile(r"\b(?:terminated|scrapped|suspended|withdr[ae]w|collapsed|ended)\b", re.I), ["terminated", "expired"]),
 ]
 # How far apart (characters) a cue and its date, or a name and its cue, may be within a sentence.
@@ -44,11 +50,14 @@ _OTHER_SUBJECT = re.compile(r"\b(?:summits?|meetings?|talks|agreements?|deals?|t
                             r"statements?|visits?|accords?|pacts?|orders?|acts?|laws?|protocols?|tenure|"
                             r"who|he|she|they|it)\b", re.I)
 
-def extract_agreements(doc: Document, index: NameIndex) -> list[AgreementMention]:
-    """Mentions of agreements by name, alias or acronym, longest phrase first."""
+def extract_agreements(doc: Document, index: NameIndex, reference: Reference | None = None) -> list[AgreementMention]:
+    """Mentions of agreements by name, alias or acronym, longest phrase first; and, with the
+    reference, by a common noun ("the armistice", "a free trade agreement") where the text names
+    one of the agreement's countries in the sentence or the two before it."""
     text = doc.text
     tokens = phrase_tokens(text)
     out: list[AgreementMention] = []
+    nouns: list[tuple[int, int, list[str]]] = []  # (first token, tokens, candidate agreements)
     i = 0
     while i < len(tokens):
         start, end, key = tokens[i]
@@ -63,13 +72,80 @@ def extract_agreements(doc: Document, index: NameIndex) -> list[AgreementMention
                     found = (n, entity_id)
                     break
         if found is None:
+            if reference is not None and key in index.agreement_nouns:
+                noun = _noun_at(tokens, i, index)
+                if noun is not None:
+                    nouns.append((i, *noun))
+                    i += noun[0]
+                    continue
             i += 1
             continue
         n, entity_id = found
         span = doc.span(start, tokens[i + n - 1][1])
         out.append(AgreementMention(text=doc.original[span.start:span.end], span=span, entity_id=entity_id))
         i += n
+    if nouns and reference is not None:
+        out.extend(_resolve_nouns(doc, tokens, nouns, reference))
+        out.sort(key=lambda a: a.span.start)
     return out
+
+
+def _noun_at(tokens: list[tuple[int, int, str]], i: int, index: NameIndex) -> tuple[int, list[str]] | None:
+    """The longest common noun of agreements starting at token i: its length and the agreements."""
+    for keys, _ in index.agreement_nouns[tokens[i][2]]:
+        n = len(keys)
+        if tuple(t[2] for t in tokens[i:i + n]) == keys:
+            return n, sorted({e for k, e in index.agreement_nouns[tokens[i][2]] if k == keys})
+    return None
+
+
+def _countries(agreement_name: str, parties: list[str]) -> re.Pattern[str] | None:
+    """The words for the agreement's countries, other than the United States and the UN (named in
+    nearly every text that names anything): its parties, and the countries its name holds."""
+    words = [pattern for name, pattern in COUNTRY_WORDS if name not in ("United States", "United Nations")
+             and (name in parties or re.search(rf"\b(?:{pattern})\b", agreement_name))]
+    return re.compile(rf"\b(?:{'|'.join(words)})\b") if words else None
+
+
+# A word before a common noun that names another agreement of the kind: "the Peru free trade
+# agreement", "the 2015 Iran deal". Articles, possessives and adjectives of time do not.
+_DETERMINER = re.compile(r"(?:the|a|an|our|their|its|this|that|historic|landmark|bilateral|new|original)$", re.I)
+
+
+def _resolve_nouns(doc: Document, tokens: list[tuple[int, int, str]], nouns: list[tuple[int, int, list[str]]],
+                   reference: Reference) -> list[AgreementMention]:
+    text = doc.prose
+    sentences = sentence_spans(text)
+    starts = [s for s, _ in sentences]
+    out: list[AgreementMention] = []
+    for i, n, candidates in nouns:
+        start, end = tokens[i][0], tokens[i + n - 1][1]
+        if i > 0 and tokens[i - 1][1] > start - 3 and not _DETERMINER.fullmatch(text[tokens[i - 1][0]:tokens[i - 1][1]]) \
+                and text[tokens[i - 1][0]:tokens[i - 1][1]][:1].isupper() and not _sentence_opens(text, tokens[i - 1][0]):
+            qualifier = text[tokens[i - 1][0]:tokens[i - 1][1]]
+        else:
+            qualifier = None
+        k = sentence_index(sentences, start, starts)
+        if k is None:
+            continue
+        context = text[sentences[max(0, k - 2)][0]:sentences[k][1]]
+        fits = []
+        for entity_id in candidates:
+            agreement = reference.agreements[entity_id]
+            countries = _countries(agreement.name, agreement.parties)
+            if countries is None or not countries.search(context):
+                continue
+            if qualifier is not None and not countries.fullmatch(qualifier):
+                continue  # "the Peru free trade agreement": another one
+            fits.append(entity_id)
+        if len(fits) == 1:
+            span = doc.span(start, end)
+            out.append(AgreementMention(text=doc.original[span.start:span.end], span=span, entity_id=fits[0]))
+    return out
+
+
+def _sentence_opens(text: str, at: int) -> bool:
+    return not text[max(0, at - 3):at].strip() or text[max(0, at - 3):at].rstrip()[-1:] in ".!?\n"
 
 
 def _one_line(text: str, tokens: list[tuple[int, int, str]]) -> bool:
@@ -78,7 +154,9 @@ def _one_line(text: str, tokens: list[tuple[int, int, str]]) -> bool:
     return "\n\n" not in between and not re.search(r"[.!?;]\s", between)
 
 
-def extract_events(doc: Document, agreements: list[AgreementMention], dates: list[DateMention]) -> list[EventClaim]:
+def extract_events(doc: Document, agreements: list[AgreementMention], dates: list[DateMention],
+                   summits: frozenset[str] = frozenset()) -> list[EventClaim]:
+    """`summits`: the ids of agreements that are meetings, dated by a date straight after the name."""
     text = doc.prose  # line breaks inside a paragraph read as spaces: "took⏎effect"
     at = doc.folded_at
     claims: list[EventClaim] = []
@@ -94,10 +172,18 @@ def extract_events(doc: Document, agreements: list[AgreementMention], dates: lis
         for agreement in in_sentence:
             # A date written straight before the name, or opening it: "the 1953 Mutual Defense Treaty".
             for d in sentence_dates:
-                opens_name = d.span.start == agreement.span.start and d.span.end < agreement.span.end
+                # "the 1953 Mutual Defense Treaty"; "the June 2023 Washington Declaration", where the
+                # alias "2023 Washington Declaration" starts inside the date.
+                opens_name = d.span.start <= agreement.span.start < d.span.end < agreement.span.end
                 if opens_name or (d.span.end <= agreement.span.start and re.fullmatch(
-                        r"[ \t]*", doc.original[d.span.end:agreement.span.start])):
+                        r"[ \t*_]*", text[at(d.span.end):at(agreement.span.start)])):  # "the April 2023 *Washington Declaration*"
                     claims.append(_claim(agreement, d, [], None))
+                    used.add(d.span.start)
+                # A summit dated straight after its name: "the summit at Camp David in August 2023",
+                # "the Panmunjom summit of June 2017".
+                elif (agreement.entity_id in summits and d.span.start >= agreement.span.end
+                      and re.fullmatch(r"\s+(?:in|of|on)\s+", text[at(agreement.span.end):at(d.span.start)])):
+                    claims.append(_claim(agreement, d, ["held"], None))
                     used.add(d.span.start)
         cues = _drop_overlaps(sorted(((m.start(), m.end(), types) for pattern, types in _CUES
                                       for m in pattern.finditer(text, s_start, s_end)), key=lambda c: c[0]))
@@ -105,7 +191,7 @@ def extract_events(doc: Document, agreements: list[AgreementMention], dates: lis
             named = _agreement_for(text, c_start, c_end, in_sentence, at)
             if named is None:
                 continue
-            date = _date_for_cue(text, c_end, cues, named, sentence_dates, at, used)
+            date = _date_for_cue(text, c_end, cues, named, sentence_dates, at, used, s_start)
             if date is None:
                 continue
             used.add(date.span.start)
@@ -135,13 +221,16 @@ def _agreement_for(text: str, c_start: int, c_end: int, agreements: list[Agreeme
         if len(between) <= _NAME_TO_CUE and not _OTHER_SUBJECT.search(between) and ";" not in between:
             return nearest
     for a in agreements:
-        if at(a.span.start) >= c_end and re.fullmatch(r"\s+(?:of\s+)?(?:the\s+)?", text[c_end:at(a.span.start)]):
+        # "the signing of KORUS", "met at Camp David"
+        if at(a.span.start) >= c_end and re.fullmatch(r"\s+(?:(?:of|at|in|into)\s+)?(?:the\s+|a\s+|an\s+)?"
+                                                      r"(?:(?:historic|landmark|bilateral|new|original|revised)\s+)?",
+                                                      text[c_end:at(a.span.start)]):
             return a
     return None
 
 
 def _date_for_cue(text: str, c_end: int, cues: list[tuple[int, int, list[EventType]]], agreement: AgreementMention,
-                  dates: list[DateMention], at: Callable[[int], int], used: set[int]) -> DateMention | None:
+                  dates: list[DateMention], at: Callable[[int], int], used: set[int], s_start: int) -> DateMention | None:
     """The nearest date after the cue that no later cue claims; else a date just before the name
     ("In 2012, KORUS took effect")."""
     later_cues = [c[0] for c in cues if c[0] >= c_end]
@@ -154,7 +243,22 @@ def _date_for_cue(text: str, c_end: int, cues: list[tuple[int, int, list[EventTy
     before = [d for d in dates if at(d.span.end) <= name_at and name_at - at(d.span.end) <= 40
               and d.span.start not in used
               and not _OWN_DATE.search(text, max(0, at(d.span.start) - 40), at(d.span.start))]
-    return max(before, key=lambda d: at(d.span.start)) if before else None
+    if before:
+        return max(before, key=lambda d: at(d.span.start))
+    # The date that opens the clause, with the agent between: "On June 30, 2007, negotiators for both
+    # governments signed the agreement". Only when no other cue stands between that date and this one.
+    c_start = max((c[0] for c in cues if c[1] <= c_end), default=c_end)
+    earlier_cues = [c[1] for c in cues if c[1] <= c_start]
+    opening = [d for d in dates if at(d.span.end) <= c_start and d.span.start not in used
+               and (not earlier_cues or at(d.span.start) >= max(earlier_cues))
+               and (c_start - at(d.span.end) <= _REACH or _opens(text, s_start, at(d.span.start)))
+               and not _OWN_DATE.search(text, max(0, at(d.span.start) - 40), at(d.span.start))]
+    return max(opening, key=lambda d: at(d.span.start)) if opening else None
+
+
+def _opens(text: str, s_start: int, at: int) -> bool:
+    """Does the date at `at` open its sentence ("On June 30, 2007, ...", "Yet, in 1953, ...")?"""
+    return re.fullmatch(r"[\W_]*(?:(?:yet|and|but|so|then|later)\W+)?(?:in|on|by|during)?\s*", text[s_start:at], re.I) is not None
 
 
 # A date that belongs to the document named just before it: "Presidential Proclamation 8783 of March 6,

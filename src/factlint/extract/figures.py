@@ -16,6 +16,7 @@ from typing import Literal
 from ..document import Document
 from ..models import ROK, US, DateMention, FigureClaim, FigureMetric, PartialDate
 from .sentences import sentence_spans
+from .titles import COUNTRY_WORDS
 
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
            "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12}
@@ -43,8 +44,10 @@ _METRICS: list[tuple[FigureMetric, re.Pattern[str]]] = [
     ("investment", re.compile(r"\binvest(?:ment|ments|ed|ing)?\b|\bFDI\b", re.I)),
     ("troops", re.compile(r"\b(?:troops|soldiers|service members|personnel)\b", re.I)),
 ]
+_OTHER_PARTNER = re.compile(r"\w+\s+(?:to|from|with)\s+(?:the\s+)?(?P<who>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
 _COUNTRY = {
-    US: re.compile(r"\b(?:United States|U\.S\.A?\.?|US|USA|America(?:n|'s)?|Washington)(?![\w-])"),
+    # "U.S.-Korea trade" names both; "US-made" is no party.
+    US: re.compile(r"\b(?:United States|U\.S\.A?\.?|US|USA|America(?:n|'s)?|Washington)(?!\w)(?!-(?!Korea|South|ROK)\w)"),
     ROK: re.compile(r"(?<!North )(?<!North-)\b(?:South\s+)?Korea(?:n|'s)?\b|\bRepublic of Korea\b|\bROK\b|\bSeoul\b"),
 }
 
@@ -71,14 +74,52 @@ def extract_figures(doc: Document, dates: list[DateMention]) -> list[FigureClaim
             metric = cues.metric(amount.start, amount.unit)
             exporter, importer = cues.direction(metric)
             period = _period(periods, starts, first, last, a)
+            latest = period is None and doc.as_of is not None and _PRESENT.search(sentence) is not None
+            parties = cues.parties
+            if len(parties) < 2 and _BOTH.search(sentence):
+                # "Bilateral trade between the two countries": the countries are named just before.
+                context = text[_context_start(text, s_start):s_start]
+                parties = sorted({*parties, *_parties(context)})
+                if parties == [ROK] and _WITH_KOREA.search(sentence) and not _THIRD.search(context + sentence):
+                    # "Two-way trade with Korea", with no third country near: the writer's side is the
+                    # United States, the only other party the reference's series know.
+                    parties = sorted([US, ROK])
             span = doc.span(a, b)
             out.append(FigureClaim(
                 text=doc.original[span.start:span.end], span=span, value=amount.value, unit=amount.unit, step=amount.step,
-                hedge=hedge, metric=metric, exporter=exporter, importer=importer, parties=cues.parties,  # type: ignore[arg-type]
-                period=PartialDate(year=period.value.year) if period and period.value else None,
-                period_text=period.text if period else None,
+                hedge=hedge, metric=metric, exporter=exporter, importer=importer, parties=parties,  # type: ignore[arg-type]
+                period=(PartialDate(year=period.value.year) if period and period.value
+                        else PartialDate(year=doc.as_of.year - 1) if latest and doc.as_of else None),
+                period_text=period.text if period else None, period_latest=latest,
                 confidence=0.8 if metric and period else 0.6 if metric else 0.4))
     return out
+
+
+# A figure stated in the present, with no year: the latest statistics at the article's date.
+_PRESENT = re.compile(r"\b(?:now|currently|today|runs at|stands at|amounts to|totals|a year|per year|each year|"
+                      r"annually|annual)\b", re.I)
+# The two parties named by reference to the text before: "between the two countries", "our bilateral trade".
+_BOTH = re.compile(r"\b(?:the two countries|both countries|our two countries|the two nations|both nations|"
+                   r"two-way|bilateral)\b", re.I)
+
+
+_WITH_KOREA = re.compile(r"\btrade\s+with\s+(?:South\s+)?Korea\b", re.I)
+_THIRD = re.compile("|".join(p for name, p in COUNTRY_WORDS if name not in ("United States", "Republic of Korea", "United Nations")))
+
+
+def _context_start(text: str, s_start: int) -> int:
+    """The start of the two sentences before the one at `s_start` (roughly: two full stops back)."""
+    at = s_start
+    for _ in range(2):
+        found = max(text.rfind(". ", 0, max(0, at - 2)), text.rfind("\n\n", 0, max(0, at - 2)))
+        at = found + 1 if found >= 0 else 0
+        if at == 0:
+            break
+    return max(at, s_start - 600)
+
+
+def _parties(text: str) -> list[str]:
+    return [name for name, pattern in _COUNTRY.items() if pattern.search(text)]
 
 
 class _Cues:
@@ -94,15 +135,21 @@ class _Cues:
     def metric(self, at: int, unit: str) -> FigureMetric | None:
         """The measure nearest to the figure in its sentence (on a tie, the first in _METRICS, then
         the earlier cue)."""
-        best: tuple[int, FigureMetric] | None = None
+        best: tuple[int, FigureMetric, int] | None = None
         for metric, positions in self.hits:
             if metric == "troops" and unit != "count" or not positions:
                 continue
             i = bisect_left(positions, at)
-            distance = min(abs(positions[j] - at) for j in (i - 1, i) if 0 <= j < len(positions))
-            if best is None or distance < best[0]:
-                best = (distance, metric)
-        return best[1] if best else None
+            j = min((j for j in (i - 1, i) if 0 <= j < len(positions)), key=lambda j: abs(positions[j] - at))
+            if best is None or abs(positions[j] - at) < best[0]:
+                best = (abs(positions[j] - at), metric, positions[j])
+        if best is None:
+            return None
+        # "exports to Japan", "imports from China": a figure about another country's trade.
+        other = _OTHER_PARTNER.match(self.sentence, best[2])
+        if other and not any(p.fullmatch(other.group("who")) for p in _COUNTRY.values()):
+            return None
+        return best[1]
 
     def direction(self, metric: FigureMetric | None) -> tuple[str | None, str | None]:
         if metric not in self._directions:

@@ -20,16 +20,16 @@ from ..models import DateMention, DescriptionClaim, NameMention, PartialDate, Ti
 from ..roles import TITLE_PATTERN, role_of
 from .sentences import by_sentence, sentence_index, sentence_spans
 
-_COUNTRY_WORDS = [
+COUNTRY_WORDS = [
     ("Democratic People's Republic of Korea", r"North Korean|North Korea's|North Korea|DPRK|Pyongyang's"),
-    ("Republic of Korea", r"South Korean|South Korea's|South Korea|ROK|Seoul's|Korean"),
+    ("Republic of Korea", r"South Korean|South Korea's|South Korea|ROK|Seoul's|Korean|Korea's|Korea"),
     ("United States", r"U\.S\.|US|American|America's|United States|the United States"),
     ("Japan", r"Japanese|Japan's|Japan"),
     ("China", r"Chinese|China's|China"),
     ("Russia", r"Russian|Russia's|Russia"),
     ("United Nations", r"UN|U\.N\.|United Nations"),
 ]
-_COUNTRY = "|".join(f"(?:{p})" for _, p in _COUNTRY_WORDS)
+_COUNTRY = "|".join(f"(?:{p})" for _, p in COUNTRY_WORDS)
 _FORMER = r"\b(?P<former>former|ex-|then-?|late)"
 # "potential President Harris", "the next president of the United States, ...": not a claim about any time.
 _HYPOTHETICAL = re.compile(r"\b(?:potential|next|future|soon-to-be|would-be|incoming|presumptive|madam|"
@@ -88,7 +88,8 @@ def extract_titles(doc: Document, names: list[NameMention], dates: list[DateMent
         country_text = m.group("country") or (m.groupdict().get("country2"))
         index = sentence_index(sentences, a, starts)
         when, when_text = ((None, None) if index is None else
-                           _when(doc.prose, sentences[index], dates_in[index], doc.folded_at, a, horizon))
+                           _when(doc.prose, sentences[index], dates_in[index], doc.folded_at, a, horizon,
+                                 title_at=min(t_start, m.start())))
         span = doc.span(t_start, t_end)
         former = (m.group("former") or "").lower()
         out.append(TitleClaim(
@@ -101,22 +102,25 @@ def extract_titles(doc: Document, names: list[NameMention], dates: list[DateMent
 def _country(text: str | None) -> str | None:
     if not text:
         return None
-    for name, pattern in _COUNTRY_WORDS:
+    for name, pattern in COUNTRY_WORDS:
         if re.fullmatch(pattern, text.strip(), re.I):
             return name
     return None
 
 
 def _when(text: str, sentence: tuple[int, int], dates: list[DateMention], at_folded: Callable[[int], int],
-          at: int, horizon: dt.date | None) -> tuple[PartialDate | None, str | None]:
+          at: int, horizon: dt.date | None, title_at: int | None = None) -> tuple[PartialDate | None, str | None]:
     """The time a sentence speaks of: a date in it (`dates`, those with a written year) that says when
     ("in 2019", "on May 21, 2021"). A sentence without one is not placed in time: narrative often
-    tells past events undated, and the article's date would misplace them."""
+    tells past events undated, and the article's date would misplace them. `title_at` is where the
+    title before the name starts, if there is one."""
     s, e = sentence
     anchored = []
     for d in dates:
         pos = at_folded(d.span.start)
-        if d.value is None or not _ANCHOR.search(text, s, pos):
+        # "today", "yesterday", "tomorrow" place the sentence at the article's date wherever they stand.
+        present = d.relative and d.precision == "day"
+        if d.value is None or not (present or _ANCHOR.search(text, s, pos)):
             continue
         if horizon is not None and d.value.earliest() > horizon:
             continue  # a future date ("in 2030") is a plan, not the time of the sentence
@@ -124,12 +128,25 @@ def _when(text: str, sentence: tuple[int, int], dates: list[DateMention], at_fol
         # as the name: "President Biden, who as vice president in 2014..." speaks of two times.
         between = text[min(pos, at):max(pos, at)]
         opens = not text[s:pos].strip(" \t\n\"'(").lower().removesuffix("in").removesuffix("on").strip()
-        if opens or (len(between) <= 60 and not re.search(r"[,;:()\u2014]|\s-\s", between)):
+        if present or opens or (len(between) <= 60 and not re.search(r"[,;:()\u2014]|\s-\s", between)) \
+                or (title_at is not None and pos < title_at and _introduces(text[at_folded(d.span.end):title_at])):
             anchored.append((abs(pos - at), d))
     if not anchored:
         return None, None
     nearest = min(anchored, key=lambda pair: pair[0])[1]
     return nearest.value, nearest.text
+
+
+# What may stand between a date and the title of the clause it introduces: the rest of an opening
+# phrase and at most one aside, then a comma straight before the title. "In November 2001, President
+# Bush announced"; "in 2009, just months after he was elected, then-Vice President Biden". A clause
+# joined by "and" or a verb after the last comma is another clause: "Moon met him in 2019, and
+# President Yoon...".
+_INTRODUCES = re.compile(r"[^,;:()\u2014]{0,60},(?:[^,;:()\u2014]{0,60},)?\s*(?:the\s+)?", re.I)
+
+
+def _introduces(between: str) -> bool:
+    return _INTRODUCES.fullmatch(between) is not None
 
 
 _DESCRIPTION_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?P<desc>[^,.;:()\n]{3,60}?)(?=[,.;:)]|\s+(?:that|which|who)\b)", re.I)

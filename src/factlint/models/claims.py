@@ -134,6 +134,9 @@ class FigureClaim(ClaimBase):
     parties: list[str] = []
     period: PartialDate | None = None  # the year the figure is for, explicit or resolved
     period_text: str | None = None
+    # True when no year is written and the sentence speaks in the present ("trade now runs at..."):
+    # the period is then the latest full year before the article's date, or the one before it.
+    period_latest: bool = False
 
 
 class TitleClaim(ClaimBase):

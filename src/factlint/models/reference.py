@@ -94,6 +94,9 @@ class Agreement(Model):
     name: NonEmpty
     aliases: list[NonEmpty] = []
     acronyms: list[NonEmpty] = []
+    # Common nouns that refer to it when the text names one of its countries nearby and no other
+    # qualifier: "a free trade agreement", "the armistice", "Camp David".
+    common_nouns: list[NonEmpty] = []
     kind: Literal["treaty", "agreement", "declaration", "summit", "statement", "other"]
     parties: list[NonEmpty] = []
     events: list[AgreementEvent] = Field(min_length=1)

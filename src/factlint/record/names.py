@@ -151,6 +151,16 @@ class NameIndex:
         # so they are matched as phrases of any words, keyed by their first word.
         self.agreement_phrases: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         self.agreement_acronyms: dict[str, str] = {}
+        # Common nouns ("the armistice", "a free trade agreement"), keyed by their first word: each
+        # refers to an agreement only where the text names one of its countries.
+        self.agreement_nouns: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for agreement in reference.agreements.values():
+            for noun in agreement.common_nouns:
+                keys = tuple(key for _, _, key in phrase_tokens(noun))
+                if keys:
+                    self.agreement_nouns[keys[0]].append((keys, agreement.id))
+        for nouns in self.agreement_nouns.values():
+            nouns.sort(key=lambda pair: -len(pair[0]))
         for kind in KINDS:
             for entity in entities(reference, kind).values():
                 if kind.mention == "name":

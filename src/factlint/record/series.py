@@ -47,7 +47,13 @@ def series_for(reference: Reference, claim: FigureClaim) -> list[Series]:
     """Every reference series for the claim's metric, parties and period."""
     if claim.metric not in TRADE_METRICS or claim.period is None or claim.unit != "USD":
         return []
-    year = claim.period.year
+    if claim.period_latest:
+        # The latest statistics when the article was written: last year's, or the year before's.
+        return [*_series(reference, claim, claim.period.year), *_series(reference, claim, claim.period.year - 1)]
+    return _series(reference, claim, claim.period.year)
+
+
+def _series(reference: Reference, claim: FigureClaim, year: int) -> list[Series]:
     figures = [f for f in reference.figures.values() if f.period.year == year and f.unit == "USD"]
     wanted = TRADE_METRICS[claim.metric]
     out: list[Series] = []

@@ -26,7 +26,10 @@ class FigureMatchesNoSeries(Rule):
     How it decides
         The figure's measure comes from the words nearest it (bilateral trade, exports, imports,
         deficit, surplus), the direction from "to" and "from", the year from a date in the sentence
-        or a relative one ("last year") resolved against the article's date. It is compared with
+        or a relative one ("last year") resolved against the article's date; a figure stated in the
+        present with no year ("two-way trade now runs at...") is for the latest statistics at the
+        article's date, last year's or the year before's. The parties come from the sentence, or from
+        the two before it when it says "the two countries" or "bilateral". It is compared with
         every series for that measure and year: US and Korean statistics, goods only and goods and
         services, and totals derived from exports plus imports where no total is printed. It agrees
         when equal at the precision stated (146.7 means 146.65 to 146.75); "about", "more than" and
@@ -58,6 +61,8 @@ class FigureMatchesNoSeries(Rule):
             nearest = sorted(candidates, key=lambda s: abs(s.value - claim.value))[:3]
             listed = "; ".join(f"{money(s.value)} ({s.definition})" for s in nearest)
             year = claim.period.year if claim.period else "?"
+            if claim.period_latest and claim.period:
+                year = f"{year} or {claim.period.year - 1} (no year is written: the latest statistics at the article's date)"
             message = (f"{_WORDS[claim.metric or 'trade_total']} of {money(claim.value)} in {year} matches no "  # type: ignore[index]
                        f"recorded series; nearest: {listed}")
             suggestion = money(nearest[0].value) if len(candidates) == 1 else None

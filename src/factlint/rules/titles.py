@@ -92,10 +92,10 @@ class WrongTitle(Rule):
                  holders: list[tuple[Person, Office]], ctx: RuleContext) -> tuple[str | None, str | None]:
         held = offices_held(person, claim.role, country)
         role = ROLE_WORDS[claim.role]
-        if claim.former:
+        if claim.former and held:
             # "Former" speaks of the time of writing, not of the event: "former president Trump met
             # Kim in 2018" is right in a 2023 article.
-            if ctx.as_of is None or not held:
+            if ctx.as_of is None:
                 return None, None
             now = PartialDate(year=ctx.as_of.year, month=ctx.as_of.month, day=ctx.as_of.day)
             if any(covers(o, now) for o in held) and not any(ended_before(o, now) for o in held):
@@ -105,14 +105,16 @@ class WrongTitle(Rule):
         if not held:
             # "President Clinton" with only Hillary Clinton named: the name resolved to the wrong
             # Clinton, not a wrong title.
-            if any(p.id != person.id and p.family == person.family for p, _ in holders):
+            given = person.given.split()[0]
+            if given not in claim.person_text and any(p.id != person.id and p.family == person.family
+                                                      for p, _ in holders):
                 return None, None
             at = when or (PartialDate(year=ctx.as_of.year, month=ctx.as_of.month, day=ctx.as_of.day)
                           if ctx.as_of else None)
             current = [o for o in person.offices if at is not None and covers(o, at)]
             recorded = current or person.offices[:3]
             offices = "; ".join(f"{o.title} ({_span(o)})" for o in recorded)
-            title = _title_for(current[0]) if len(current) == 1 else None
+            title = _title_for(current[0]) if len(current) == 1 and not claim.former else None
             return (f"{person.name} has no record of serving as {role}; recorded offices: {offices}",
                     _like(claim.text, title) if title else None)
         if when is None or any(covers(o, when) for o in held):
