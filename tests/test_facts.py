@@ -315,3 +315,70 @@ def test_present_tense_figure_names_both_years_it_was_compared_with(reference):
     findings = factlint.check_text("Two-way trade with Korea now runs at almost $80 billion a year.",
                                    reference=reference, kind="text", as_of=MAY_2023)
     assert "in 2022 or 2021 (no year is written" in findings[0].message
+
+
+@pytest.mark.parametrize(("text", "as_of", "expected"), [
+    # A count of years from the event, counted from the sentence's present or its written year.
+    ("This year marks the 65th anniversary of the armistice that ended the fighting in Korea.",
+     dt.date(2023, 7, 26), [("FL201", 1, 21, "70th")]),
+    ("Today, 71 years after the Korean War armistice was signed, veterans gathered.",
+     dt.date(2023, 7, 26), [("FL201", 1, 8, "70")]),
+    ("In 2013, Korea celebrated the fiftieth anniversary of the armistice.", MAY_2023, [("FL201", 1, 31, "60")]),
+    # "It" refers back to the agreement named in the sentence.
+    ("KORUS has grown trade since it came into effect 15 years ago.", MAY_2023, [("FL201", 1, 49, "2012")]),
+])
+def test_counts_of_years_and_pronouns(reference, text, as_of, expected):
+    assert check(reference, text, as_of=as_of) == expected
+
+
+@pytest.mark.parametrize(("text", "as_of"), [
+    ("This year marks the 70th anniversary of the armistice that ended the fighting in Korea.", dt.date(2023, 7, 26)),
+    ("Today, 70 years after the Korean War armistice was signed, veterans gathered.", dt.date(2023, 7, 26)),
+    # A hedged count gives no year to compare.
+    ("Nearly 80 years since the Korean armistice, the peninsula is divided.", dt.date(2023, 7, 26)),
+    # The date the count is counted from is not the event's date.
+    ("Today - 70 years after the armistice was signed in Korea - we honor them.", dt.date(2023, 7, 26)),
+    # A name the reference's agreement shares with another, with another country named and not Korea.
+    ("The leaders of the United States and New Zealand reaffirmed the partnership expressed in the 2010 "
+     "Wellington Declaration and the 2012 Washington Declaration.", MAY_2023),
+    # A comma that ends a phrase does not open an appositive.
+    ("After a meeting with the prime minister of South Korea, Xi Jinping expressed support.", MAY_2023),
+    # "Today" belongs to its own clause.
+    ("What President Clinton did then and President Obama is doing today is similar.", dt.date(2009, 4, 24)),
+    # A title quoted as someone's slip is mentioned, not used.
+    ("You referred to Vice President Harris as \u201cVice President Trump.\u201d", dt.date(2024, 7, 11)),
+])
+def test_counts_shared_names_and_quotes_stay_silent(reference, text, as_of):
+    assert check(reference, text, as_of=as_of) == []
+
+
+def test_struck_out_text_is_not_read(reference):
+    text = "Vice President <s>Trump</s> Harris spoke. Vice President ~~Trump~~ Harris spoke again.\n"
+    findings = factlint.check_text(text, reference=reference, kind="markdown", as_of=dt.date(2024, 7, 11))
+    assert findings == []
+
+
+@pytest.mark.parametrize(("text", "as_of", "expected"), [
+    # "Former" dropped where the sentence speaks of the article's present: a verb in the present
+    # tense after the name, or words of the days around the article's date.
+    ("Secretary of State Condoleezza Rice explains why it matters.", dt.date(2010, 12, 17),
+     [("FL401", 1, 1, "former Secretary of State")]),
+    ("President Donald Trump says the tariffs will stay.", dt.date(2021, 4, 21),
+     [("FL401", 1, 1, "former President")]),
+    ("Asked about it, Secretary of State Mike Pompeo just held a press conference.", dt.date(2021, 4, 21),
+     [("FL401", 1, 17, "former Secretary of State")]),
+])
+def test_former_dropped_where_the_sentence_speaks_of_now(reference, text, as_of, expected):
+    assert check(reference, text, as_of=as_of) == expected
+
+
+@pytest.mark.parametrize(("text", "as_of"), [
+    # Past-tense narrative is accepted retrospective usage.
+    ("President Bush announced the program in 2003.", dt.date(2021, 4, 21)),
+    ("President Donald Trump imposed the tariffs.", dt.date(2021, 4, 21)),
+    ("Former Secretary of State Condoleezza Rice explains why it matters.", dt.date(2010, 12, 17)),
+    # The transcript marks the slip itself.
+    ("It is the same as it was under former President Biden [sic].", dt.date(2021, 3, 1)),
+])
+def test_retrospective_titles_and_marked_slips_stay_silent(reference, text, as_of):
+    assert check(reference, text, as_of=as_of) == []

@@ -4,8 +4,10 @@
 Two sources, both works of the US Government (17 U.S.C. § 105), so public domain; the text is not
 committed here. The script reads them from the git mirrors the `fetch` tool brings in (or any clone):
 
-- congress: Congressional Record floor speeches (milesmcc/congress-scope, 2007–2010) that name
+- congress: Congressional Record floor speeches (milesmcc/congress-scope, 2007–2010, 110 documents) that name
   Korea at least three times, as the Record prints them: hard-wrapped near 70 columns;
+- congress-brief: the speeches that name Korea once or twice (2007–2010), for the sentences added
+  to the benchmark later, read blind;
 - wh: White House documents (brian14708/wh-briefings, 2021–2026) that name Korea at least twice
   and are not in bench/realtext (which takes those with ten or more, but no presidential actions):
   proclamations, statements, fact sheets, remarks, hard-wrapped as published.
@@ -37,22 +39,26 @@ _SPEAKER = re.compile(r"^`(?P<who>.+?) — (?P<date>\d{1,2} \w+ \d{4})`$", re.M)
 def _korean(git: list[str], commit: str, folder: str, least: int) -> list[tuple[str, int]]:
     counts = subprocess.run([*git, "grep", "-c", "Korea", commit, "--", folder], capture_output=True,
                             text=True, check=True).stdout
-    out = []
+    out: dict[str, int] = {}
     for line in counts.splitlines():
         _, path, n = line.rsplit(":", 2)
         if int(n) >= least:
-            out.append((path, int(n)))
-    return out
+            out[path] = int(n)
+    return sorted(out.items())
 
 
 def _show(git: list[str], commit: str, path: str) -> str:
     return subprocess.run([*git, "show", f"{commit}:{path}"], capture_output=True, text=True, check=True).stdout
 
 
-def congress(git_dir: str, out: Path) -> tuple[int, int]:
+def congress(git_dir: str, out: Path, least: int = 3, most: int | None = None) -> tuple[int, int]:
     git = ["git", "--git-dir", git_dir]
     docs = words = 0
-    for path, _ in _korean(git, CONGRESS, "docs", 3):
+    for path, n in _korean(git, CONGRESS, "docs", least):
+        if most is not None and n > most:
+            continue
+        if path.startswith("docs/_site/"):
+            continue  # the site build's copy of the same speech
         text = _show(git, CONGRESS, path)
         m = _SPEAKER.search(text)
         if m is None:
@@ -64,6 +70,12 @@ def congress(git_dir: str, out: Path) -> tuple[int, int]:
         docs += 1
         words += len(body.split())
     return docs, words
+
+
+def _brief_mentions(git_dir: str, out: Path) -> tuple[int, int]:
+    """Speeches that name Korea once or twice: the sentences added to the benchmark after its first
+    version, read by hand without looking at factlint's output on them."""
+    return congress(git_dir, out, least=1, most=2)
 
 
 def wh(git_dir: str, out: Path) -> tuple[int, int]:
@@ -101,7 +113,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--wh", help="git dir of brian14708/wh-briefings")
     parser.add_argument("--out", default="/tmp/factlint-facts")
     args = parser.parse_args(argv)
-    for name, export, git_dir in (("congress", congress, args.congress), ("wh", wh, args.wh)):
+    for name, export, git_dir in (("congress", congress, args.congress), ("wh", wh, args.wh),
+                                   ("congress-brief", _brief_mentions, args.congress)):
         if git_dir:
             docs, words = export(git_dir, Path(args.out) / name)
             print(f"{name}: {docs} documents, {words:,} words -> {Path(args.out) / name}")

@@ -1,5 +1,6 @@
 """Markup: what in a file is not prose. Markdown loses its front matter, code (fenced, indented and
-inline), HTML comments and tags, link targets and URLs; HTML loses tags, comments, scripts and styles;
+inline), HTML comments and tags, struck-out text, link targets and URLs; HTML loses tags, comments,
+scripts, styles and struck-out text;
 plain text loses only addresses. Each function returns [start, end) ranges of the original text to
 skip; document.py folds what is left."""
 
@@ -151,7 +152,7 @@ def markdown_skips(text: str) -> tuple[list[tuple[int, int]], dict, tuple[int, i
 
     skips.extend(span for span in _inline_code(text) if outside(span[0]))
     # Code, scripts and styles written as HTML inside Markdown are code too, tags and content.
-    for pattern in (_COMMENT, _HTML_HIDDEN, _TAG, _LINK_TARGET, _LINK_LABEL, _LINK_DEF, *_ADDRESSES):
+    for pattern in (_COMMENT, _HTML_HIDDEN, _STRUCK, _STRUCK_MD, _TAG, _LINK_TARGET, _LINK_LABEL, _LINK_DEF, *_ADDRESSES):
         for found in pattern.finditer(text):
             if outside(found.start()):
                 start = found.start() + 1 if pattern is _LINK_TARGET else found.start()  # keep "]"
@@ -237,6 +238,10 @@ def front_matter_date(front: dict) -> dt.date | None:
 
 # --- HTML --------------------------------------------------------------------------------------
 
+# Struck-out text is deleted text, not what the article says: a transcript's "Vice President
+# <s>Trump</s> [Harris]" corrects the slip it shows. Closed elements only; GFM's ~~text~~ within a line.
+_STRUCK = re.compile(r"<(s|del|strike)\b[^<>]*>.*?</\1\s*>", re.S | re.I)
+_STRUCK_MD = re.compile(r"(?<!~)~~(?!~)[^\n~][^\n~]*?~~(?!~)")
 _HTML_HIDDEN = re.compile(r"<(script|style|code|pre|template|textarea|kbd|samp)\b[^<>]*>.*?(?:</\1\s*>|\Z)", re.S | re.I)
 _HTML_TAG = re.compile(r"<[!/?]?[A-Za-z][^<>]*>")
 
@@ -244,5 +249,6 @@ _HTML_TAG = re.compile(r"<[!/?]?[A-Za-z][^<>]*>")
 def html_skips(text: str) -> list[tuple[int, int]]:
     skips = [m.span() for m in _COMMENT.finditer(text)]
     skips += [m.span() for m in _HTML_HIDDEN.finditer(text)]
+    skips += [m.span() for m in _STRUCK.finditer(text)]
     skips += [m.span() for m in _HTML_TAG.finditer(text)]
     return skips

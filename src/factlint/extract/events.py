@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from ..document import Document
-from ..models import AgreementMention, DateMention, EventClaim, EventType
-from ..models import Reference
-from ..record import NameIndex, phrase_tokens
+from ..models import AgreementMention, DateMention, EventClaim, EventType, PartialDate
+from ..models import Agreement, Reference
+from ..record import NameIndex, country_names, phrase_tokens
 from .sentences import by_sentence, sentence_index, sentence_spans
 from .titles import COUNTRY_WORDS
 
@@ -48,7 +49,7 @@ _NAME_TO_CUE = 60
 # Kim's first summit with Putin took place in April 2019".
 _OTHER_SUBJECT = re.compile(r"\b(?:summits?|meetings?|talks|agreements?|deals?|treat(?:y|ies)|declarations?|"
                             r"statements?|visits?|accords?|pacts?|orders?|acts?|laws?|protocols?|tenure|"
-                            r"who|he|she|they|it)\b", re.I)
+                            r"who|he|she|they)\b", re.I)
 
 def extract_agreements(doc: Document, index: NameIndex, reference: Reference | None = None) -> list[AgreementMention]:
     """Mentions of agreements by name, alias or acronym, longest phrase first; and, with the
@@ -57,7 +58,8 @@ def extract_agreements(doc: Document, index: NameIndex, reference: Reference | N
     text = doc.text
     tokens = phrase_tokens(text)
     out: list[AgreementMention] = []
-    nouns: list[tuple[int, int, list[str]]] = []  # (first token, tokens, candidate agreements)
+    # (first token, tokens, candidate agreements, a name shared with others rather than a common noun)
+    nouns: list[tuple[int, int, list[str], bool]] = []
     i = 0
     while i < len(tokens):
         start, end, key = tokens[i]
@@ -75,12 +77,18 @@ def extract_agreements(doc: Document, index: NameIndex, reference: Reference | N
             if reference is not None and key in index.agreement_nouns:
                 noun = _noun_at(tokens, i, index)
                 if noun is not None:
-                    nouns.append((i, *noun))
+                    nouns.append((i, *noun, False))
                     i += noun[0]
                     continue
             i += 1
             continue
         n, entity_id = found
+        if reference is not None and acronym is None and not _distinctive(text[start:tokens[i + n - 1][1]],
+                                                                          reference.agreements[entity_id]):
+            # "the Washington Declaration" with no Korea near may be another one (US–New Zealand, 2012).
+            nouns.append((i, n, [entity_id], True))
+            i += n
+            continue
         span = doc.span(start, tokens[i + n - 1][1])
         out.append(AgreementMention(text=doc.original[span.start:span.end], span=span, entity_id=entity_id))
         i += n
@@ -99,7 +107,16 @@ def _noun_at(tokens: list[tuple[int, int, str]], i: int, index: NameIndex) -> tu
     return None
 
 
-def _countries(agreement_name: str, parties: list[str]) -> re.Pattern[str] | None:
+def _distinctive(written: str, agreement: Agreement) -> bool:
+    """Does this form of the name say which agreement it is without help, by naming one of its
+    countries ("US-ROK Mutual Defense Treaty", "Korean War armistice")? Even a full name may be
+    shared: the United States signed a "Washington Declaration" with New Zealand too."""
+    countries = _countries(agreement.name, tuple(agreement.parties))
+    return countries is None or countries.search(written) is not None
+
+
+@lru_cache(maxsize=256)
+def _countries(agreement_name: str, parties: tuple[str, ...]) -> re.Pattern[str] | None:
     """The words for the agreement's countries, other than the United States and the UN (named in
     nearly every text that names anything): its parties, and the countries its name holds."""
     words = [pattern for name, pattern in COUNTRY_WORDS if name not in ("United States", "United Nations")
@@ -112,13 +129,24 @@ def _countries(agreement_name: str, parties: list[str]) -> re.Pattern[str] | Non
 _DETERMINER = re.compile(r"(?:the|a|an|our|their|its|this|that|historic|landmark|bilateral|new|original)$", re.I)
 
 
-def _resolve_nouns(doc: Document, tokens: list[tuple[int, int, str]], nouns: list[tuple[int, int, list[str]]],
+@lru_cache(maxsize=1)
+def _any_country() -> re.Pattern[str]:
+    names = sorted(country_names(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
+def _resolve_nouns(doc: Document, tokens: list[tuple[int, int, str]], nouns: list[tuple[int, int, list[str], bool]],
                    reference: Reference) -> list[AgreementMention]:
+    """Which agreement each common noun or shared name refers to, from the countries named in its
+    sentence and the two before. A common noun needs one of the agreement's countries there; a shared
+    name ("the Washington Declaration") is read as the reference's unless another country is named
+    there and none of the agreement's ("the United States and New Zealand ... the 2012 Washington
+    Declaration")."""
     text = doc.prose
     sentences = sentence_spans(text)
     starts = [s for s, _ in sentences]
     out: list[AgreementMention] = []
-    for i, n, candidates in nouns:
+    for i, n, candidates, shared in nouns:
         start, end = tokens[i][0], tokens[i + n - 1][1]
         if i > 0 and tokens[i - 1][1] > start - 3 and not _DETERMINER.fullmatch(text[tokens[i - 1][0]:tokens[i - 1][1]]) \
                 and text[tokens[i - 1][0]:tokens[i - 1][1]][:1].isupper() and not _sentence_opens(text, tokens[i - 1][0]):
@@ -132,8 +160,16 @@ def _resolve_nouns(doc: Document, tokens: list[tuple[int, int, str]], nouns: lis
         fits = []
         for entity_id in candidates:
             agreement = reference.agreements[entity_id]
-            countries = _countries(agreement.name, agreement.parties)
-            if countries is None or not countries.search(context):
+            countries = _countries(agreement.name, tuple(agreement.parties))
+            ours = countries is not None and countries.search(context) is not None
+            if shared:
+                others = [m.group() for m in _any_country().finditer(context)
+                          if m.group() not in agreement.parties and not m.group().startswith("United States")]
+                if others and not ours:
+                    continue
+                fits.append(entity_id)
+                continue
+            if not ours:
                 continue
             if qualifier is not None and not countries.fullmatch(qualifier):
                 continue  # "the Peru free trade agreement": another one
@@ -185,6 +221,10 @@ def extract_events(doc: Document, agreements: list[AgreementMention], dates: lis
                       and re.fullmatch(r"\s+(?:in|of|on)\s+", text[at(agreement.span.end):at(d.span.start)])):
                     claims.append(_claim(agreement, d, ["held"], None))
                     used.add(d.span.start)
+        for agreement in in_sentence:
+            counted = _counted(doc, text, (s_start, s_end), agreement, sentence_dates, at)
+            if counted is not None:
+                claims.append(counted)
         cues = _drop_overlaps(sorted(((m.start(), m.end(), types) for pattern, types in _CUES
                                       for m in pattern.finditer(text, s_start, s_end)), key=lambda c: c[0]))
         for c_start, c_end, types in cues:
@@ -197,6 +237,80 @@ def extract_events(doc: Document, agreements: list[AgreementMention], dates: lis
             used.add(date.span.start)
             claims.append(_claim(named, date, types, text[c_start:c_end]))
     return claims
+
+
+# Counts of years from an event: "the 65th anniversary of the armistice", "70 years after the
+# armistice was signed", "60 years since the treaty". Hedged counts ("nearly 80 years") are not
+# read: they give no year to compare.
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+             "ninth": 9, "tenth": 10, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+             "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_COUNT_WORD = (r"\d{1,3}(?:st|nd|rd|th)?|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?"
+               r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|one|two|three|four|five|six|"
+               r"seven|eight|nine)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:ieth)?|ten|tenth|"
+               r"twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth")
+_COUNT = re.compile(rf"\b(?P<hedge>nearly|almost|about|around|more than|over|some|roughly|approximately)?\s*"
+                    rf"(?P<n>{_COUNT_WORD})\s+(?:(?P<anniv>anniversary\s+of)|years?\s+(?:after|since))\s+"
+                    rf"(?:the\s+)?(?:signing\s+of\s+(?:the\s+)?)?$", re.I)
+# The time a count is counted from, when the sentence gives no year: its present.
+_NOW = re.compile(r"\b(?:today|this year|now|marks?|marking|celebrates?|celebrating|commemorates?|commemorating|"
+                  r"observes?|is|are)\b", re.I)
+
+
+# Between a date and an event: the date is what the count is counted from, not the event's date.
+_COUNTED_FROM = re.compile(r"\b(?:years?\s+(?:after|since|ago|before)|anniversary)\b", re.I)
+
+
+def _number(word: str) -> int | None:
+    word = word.lower()
+    digits = re.match(r"\d+", word)
+    if digits:
+        return int(digits.group())
+    if word in _ORDINALS:
+        return _ORDINALS[word]
+    if word in _TENS:
+        return _TENS[word]
+    if word in _UNITS or word == "ten":
+        return _UNITS.get(word, 10)
+    tens, _, unit = word.partition("-")
+    if tens in _TENS:
+        rest = _UNITS.get(unit) or _ORDINALS.get(unit)
+        return _TENS[tens] + rest if rest and rest < 10 else None
+    return None
+
+
+def _counted(doc: Document, text: str, sentence: tuple[int, int], agreement: AgreementMention,
+             dates: list[DateMention], at: Callable[[int], int]) -> EventClaim | None:
+    """An event dated by a count of years before the sentence's time: "Today, 70 years after the
+    armistice was signed", "this year marks the 70th anniversary of the armistice"."""
+    s_start, s_end = sentence
+    a = at(agreement.span.start)
+    m = _COUNT.search(text, max(s_start, a - 60), a)
+    if m is None or m.group("hedge"):
+        return None
+    n = _number(m.group("n"))
+    if not n:
+        return None
+    # The year counted from: a written year in the sentence outside the count, else the article's
+    # date when the sentence speaks in the present.
+    anchors = [d for d in dates if d.value is not None and not d.year_inferred
+               and not (m.start() <= at(d.span.start) < a)]
+    if anchors:
+        anchor = anchors[0].value.year  # type: ignore[union-attr]
+    elif doc.as_of is not None and _NOW.search(text, s_start, s_end):
+        anchor = doc.as_of.year
+    else:
+        return None
+    span = doc.span(m.start("n"), m.end())
+    written = doc.original[span.start:span.end].rstrip()
+    span = doc.span(m.start("n"), m.start("n") + len(written))
+    date = DateMention(text=written, span=span, value=PartialDate(year=anchor - n), precision="year",
+                       relative=True, confidence=0.7)
+    cue = f"{m.group('n')} {'anniversary' if m.group('anniv') else 'years'} counted from {anchor}"
+    return EventClaim(text=written, span=span, entity_id=agreement.entity_id, agreement_text=agreement.text,
+                      event_types=[], cue=cue, date=date, counted_from=anchor, confidence=0.6)
 
 
 def _drop_overlaps(cues: list[tuple[int, int, list[EventType]]]) -> list[tuple[int, int, list[EventType]]]:
@@ -241,7 +355,7 @@ def _date_for_cue(text: str, c_end: int, cues: list[tuple[int, int, list[EventTy
         return min(after, key=lambda d: at(d.span.start))
     name_at = at(agreement.span.start)
     before = [d for d in dates if at(d.span.end) <= name_at and name_at - at(d.span.end) <= 40
-              and d.span.start not in used
+              and d.span.start not in used and not _COUNTED_FROM.search(text, at(d.span.end), name_at)
               and not _OWN_DATE.search(text, max(0, at(d.span.start) - 40), at(d.span.start))]
     if before:
         return max(before, key=lambda d: at(d.span.start))
@@ -249,9 +363,12 @@ def _date_for_cue(text: str, c_end: int, cues: list[tuple[int, int, list[EventTy
     # governments signed the agreement". Only when no other cue stands between that date and this one.
     c_start = max((c[0] for c in cues if c[1] <= c_end), default=c_end)
     earlier_cues = [c[1] for c in cues if c[1] <= c_start]
-    opening = [d for d in dates if at(d.span.end) <= c_start and d.span.start not in used
+    # "Today — 70 years after the armistice was signed": a date of the article's present never opens
+    # a clause about a past event's date.
+    opening = [d for d in dates if at(d.span.end) <= c_start and d.span.start not in used and not d.relative
                and (not earlier_cues or at(d.span.start) >= max(earlier_cues))
                and (c_start - at(d.span.end) <= _REACH or _opens(text, s_start, at(d.span.start)))
+               and not _COUNTED_FROM.search(text, at(d.span.end), c_start)
                and not _OWN_DATE.search(text, max(0, at(d.span.start) - 40), at(d.span.start))]
     return max(opening, key=lambda d: at(d.span.start)) if opening else None
 

@@ -68,22 +68,22 @@ def extract_figures(doc: Document, dates: list[DateMention]) -> list[FigureClaim
         first, last = bisect_left(starts, s_start), bisect_left(starts, s_end)
         # What the sentence says once, whatever number of figures it holds.
         cues = _Cues(sentence)
+        parties = cues.parties
+        if len(parties) < 2 and cues.both:
+            # "Bilateral trade between the two countries": the countries are named just before.
+            context = text[_context_start(text, s_start):s_start]
+            parties = sorted({*parties, *_parties(context)})
+            if parties == [ROK] and _WITH_KOREA.search(sentence) and not _THIRD.search(context + sentence):
+                # "Two-way trade with Korea", with no third country near: the writer's side is the
+                # United States, the only other party the reference's series know.
+                parties = sorted([US, ROK])
         for amount in amounts:
             a, b = s_start + amount.start, s_start + amount.end
             hedge = _hedge(sentence[max(0, amount.start - _HEDGE_REACH):amount.start])
             metric = cues.metric(amount.start, amount.unit)
             exporter, importer = cues.direction(metric)
             period = _period(periods, starts, first, last, a)
-            latest = period is None and doc.as_of is not None and _PRESENT.search(sentence) is not None
-            parties = cues.parties
-            if len(parties) < 2 and _BOTH.search(sentence):
-                # "Bilateral trade between the two countries": the countries are named just before.
-                context = text[_context_start(text, s_start):s_start]
-                parties = sorted({*parties, *_parties(context)})
-                if parties == [ROK] and _WITH_KOREA.search(sentence) and not _THIRD.search(context + sentence):
-                    # "Two-way trade with Korea", with no third country near: the writer's side is the
-                    # United States, the only other party the reference's series know.
-                    parties = sorted([US, ROK])
+            latest = period is None and doc.as_of is not None and cues.present
             span = doc.span(a, b)
             out.append(FigureClaim(
                 text=doc.original[span.start:span.end], span=span, value=amount.value, unit=amount.unit, step=amount.step,
@@ -129,6 +129,8 @@ class _Cues:
     def __init__(self, sentence: str) -> None:
         self.sentence = sentence
         self.parties = [name for name, pattern in _COUNTRY.items() if pattern.search(sentence)]
+        self.present = _PRESENT.search(sentence) is not None  # once per sentence: it may hold many figures
+        self.both = _BOTH.search(sentence) is not None
         self.hits = [(metric, [m.start() for m in pattern.finditer(sentence)]) for metric, pattern in _METRICS]
         self._directions: dict[FigureMetric | None, tuple[str | None, str | None]] = {}
 

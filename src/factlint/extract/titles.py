@@ -18,11 +18,14 @@ from collections.abc import Callable
 from ..document import Document
 from ..models import DateMention, DescriptionClaim, NameMention, PartialDate, TitleClaim
 from ..roles import TITLE_PATTERN, role_of
+
+TITLE_WORD = re.compile(rf"\b(?:{TITLE_PATTERN})\b", re.I)
 from .sentences import by_sentence, sentence_index, sentence_spans
 
 COUNTRY_WORDS = [
     ("Democratic People's Republic of Korea", r"North Korean|North Korea's|North Korea|DPRK|Pyongyang's"),
-    ("Republic of Korea", r"South Korean|South Korea's|South Korea|ROK|Seoul's|Korean|Korea's|Korea"),
+    ("Republic of Korea", r"South Korean|South Korea's|South Korea|ROK|Seoul's|(?<!North )(?<!North-)Korean|"
+                          r"(?<!North )(?<!North-)Korea's|(?<!North )(?<!North-)Korea"),
     ("United States", r"U\.S\.|US|American|America's|United States|the United States"),
     ("Japan", r"Japanese|Japan's|Japan"),
     ("China", r"Chinese|China's|China"),
@@ -38,6 +41,42 @@ _HYPOTHETICAL = re.compile(r"\b(?:potential|next|future|soon-to-be|would-be|inco
 _BEFORE = re.compile(rf"(?:{_FORMER}\s*)?(?:(?P<country>{_COUNTRY})\s+)?(?P<title>{TITLE_PATTERN})\s+$", re.I)
 # "First Vice Foreign Minister", "Deputy Secretary of State": a different, unchecked office.
 _DEPUTY = re.compile(r"\b(?:vice|deputy|assistant|under|principal|special|senior|acting|first)[\s-]*$", re.I)
+_OPEN_QUOTE = re.compile(r"(?:“|‘|(?:^|(?<=[\s(\[]))[\"'])[^“”\"\n]{0,40}$")
+_CLOSE_QUOTE = re.compile(r"[^“”\"\n]{0,40}[”’\"']")
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] inside a short quotation (a phrase mentioned, not used)?"""
+    return (_OPEN_QUOTE.search(text, max(0, start - 40), start) is not None
+            and _CLOSE_QUOTE.match(text, end, end + 40) is not None)
+
+
+# The transcript marks the slip itself: "former President Biden [sic]".
+_SIC = re.compile(r"\s*\[sic\]", re.I)
+# The person is the subject of a verb in the present or future ("Rice explains", "Trump has said",
+# "Obama will join us"); past-tense narrative ("President Bush announced") is not placed in time.
+_PRESENT_VERB = re.compile(r"\s+(?:(?:is|are|has|have|will|does|says|can|wants|thinks|believes|knows|"
+                           r"continues|remains|plans|calls|urges|argues|explains|writes|tells|seems|"
+                           r"appears|keeps|insists|claims|warns|agrees|disagrees|supports|opposes)\b)")
+# Words that place a clause in the days around the article's date.
+_RECENT = re.compile(r"\b(?:just|recently|currently|this week)\b", re.I)
+_POSSESSIVE = re.compile(r"['’]s?\b")
+
+
+def _speaks_of_now(text: str, sentence: tuple[int, int], name_end: int) -> bool:
+    """Does the clause of the name speak of the article's present?"""
+    if _PRESENT_VERB.match(text, name_end):
+        return True
+    if _POSSESSIVE.match(text, name_end):
+        return False  # "President Trump's pardons" were his acts in office
+    s, e = sentence
+    clause_start = max(s, max(text.rfind(c, s, name_end) for c in ",;:") + 1)
+    ends = [i for i in (text.find(c, name_end, e) for c in ",;:") if i >= 0]
+    return _RECENT.search(text, clause_start, min(ends, default=e)) is not None
+
+
+# An appositive is closed: "the president of South Korea, Yoon Suk Yeol, said".
+_CLOSED = re.compile(r"\s*(?:[,;:.)!?\u2014]|$)")
 # A date anchors a sentence in time when it says when something happened: "in 2019", "on May 21".
 # "the 2018 Panmunjom Declaration" or "by 2030" do not.
 _ANCHOR = re.compile(r"(?:\b(?:in|on|during|at)\s+(?:the\s+)?|^\W*)$", re.I)
@@ -68,6 +107,10 @@ def extract_titles(doc: Document, names: list[NameMention], dates: list[DateMent
         found = None
         for pattern in (_BEFORE, _BEFORE_OF):
             m = pattern.search(text, line_start, a)
+            if m and pattern is _BEFORE_OF and not _CLOSED.match(text, b):
+                # "a meeting with the prime minister of South Korea, Xi Jinping expressed...": the
+                # comma ends a phrase, it does not open an appositive (which a comma would close).
+                continue
             if m:
                 found = (m, m.start("title") if pattern is _BEFORE else m.start(), m.end("title"))
                 break
@@ -78,6 +121,8 @@ def extract_titles(doc: Document, names: list[NameMention], dates: list[DateMent
         if found is None:
             continue
         m, t_start, t_end = found
+        if _quoted(text, t_start, b) or _SIC.match(text, b):
+            continue  # "You referred to her as “Vice President Trump.”": a phrase quoted, not used
         if m.group("former") and m.start("former") < t_start:
             t_start = m.start("former")  # "Former President" is one title, replaced whole
         role = role_of(m.group("title"))
@@ -90,8 +135,14 @@ def extract_titles(doc: Document, names: list[NameMention], dates: list[DateMent
         when, when_text = ((None, None) if index is None else
                            _when(doc.prose, sentences[index], dates_in[index], doc.folded_at, a, horizon,
                                  title_at=min(t_start, m.start())))
-        span = doc.span(t_start, t_end)
         former = (m.group("former") or "").lower()
+        if when is None and doc.as_of is not None and not former and index is not None \
+                and _speaks_of_now(text, sentences[index], b):
+            # "Secretary of State Condoleezza Rice explains why...", "Vice President Pence was at the
+            # border this week": the article's present.
+            when, when_text = PartialDate(year=doc.as_of.year, month=doc.as_of.month, day=doc.as_of.day), \
+                "the article's present"
+        span = doc.span(t_start, t_end)
         out.append(TitleClaim(
             text=doc.original[span.start:span.end], span=span, entity_id=name.entity_id, person_text=name.text,
             role=role, country=_country(country_text), former=former in ("former", "ex-", "late"),
@@ -118,8 +169,12 @@ def _when(text: str, sentence: tuple[int, int], dates: list[DateMention], at_fol
     anchored = []
     for d in dates:
         pos = at_folded(d.span.start)
-        # "today", "yesterday", "tomorrow" place the sentence at the article's date wherever they stand.
-        present = d.relative and d.precision == "day"
+        # "today", "yesterday", "tomorrow" place the clause they stand in at the article's date:
+        # "Vice President Pence was at the border today", not "what President Clinton did then and
+        # President Obama is doing today".
+        between_names = text[min(pos, at):max(pos, at)]
+        present = (d.relative and d.precision == "day" and not re.search(r"[,;:()\u2014]|\s-\s", between_names)
+                   and not TITLE_WORD.search(between_names))
         if d.value is None or not (present or _ANCHOR.search(text, s, pos)):
             continue
         if horizon is not None and d.value.earliest() > horizon:

@@ -112,6 +112,9 @@ class EventClaim(ClaimBase):
     event_types: list[EventType]
     cue: str | None = None
     date: DateMention
+    # For a count of years ("the 65th anniversary of the armistice", "70 years after it was signed"):
+    # the year counted from. The date is that year minus the count.
+    counted_from: int | None = None
 
 
 FigureMetric = Literal["trade_total", "exports", "imports", "balance", "investment", "troops"]

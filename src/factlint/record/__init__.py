@@ -11,7 +11,8 @@ Rules and extractors import from here, never from one another.
 from .events import confirmed, date_agrees, named_events, other_events, relevant_events, short_name
 from .kinds import KINDS, SECTIONS, Kind, cited_sources, find, name_forms, named, sources_of
 from .load import ReferenceError, bundled_reference_dir, load_reference, reference_files, validate_reference
-from .names import SURNAME_ENDINGS, Form, NameIndex, allowed_edits, edits, index_for, inflected, phrase_tokens, typing_slip
+from .names import (SURNAME_ENDINGS, Form, NameIndex, allowed_edits, country_names, edits, index_for, inflected,
+                    phrase_tokens, typing_slip)
 from .offices import covers, ended_before, holders_by_office, offices_held
 from .series import Series, figure_agrees, korea_trade, money, series_for
 

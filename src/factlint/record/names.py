@@ -61,6 +61,13 @@ def common_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def country_names() -> tuple[str, ...]:
+    """Country names as prose writes them, Korea aside (see scripts/build_lexicon.py)."""
+    text = (resources.files("factlint") / "data" / "countries.txt").read_text(encoding="utf-8")
+    return tuple(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def nicknames() -> dict[str, tuple[str, ...]]:
     """Given name key → the keys of its nicknames: "katherine" → "kate", "kathy", ... (see
     scripts/build_lexicon.py)."""

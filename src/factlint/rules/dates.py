@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
@@ -31,6 +32,15 @@ def written_like(claim: DateMention, date: PartialDate) -> str:
     return f"{_MONTH_NAMES[date.month - 1]} {date.day}, {date.year}"
 
 
+def _count_like(claim: EventClaim, date: PartialDate) -> str:
+    """The right count of years, written like the claim's: "65th" → "70th", "65" → "70"."""
+    count = (claim.counted_from or 0) - date.year
+    if not claim.text[:1].isdigit():
+        return str(count)
+    ordinal = "th" if 10 <= count % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(count % 10, "th")
+    return f"{count}{ordinal}" if re.match(r"\d+(?:st|nd|rd|th)", claim.text) else str(count)
+
+
 def describe(event: AgreementEvent) -> str:
     party = f" ({event.party})" if event.party else ""
     when = f"on {event.date.describe()}" if event.date.day else f"in {event.date.describe()}"
@@ -50,8 +60,10 @@ class ContradictedEventDate(Rule):
         rest of the piece.
 
     How it decides
-        The agreement is recognised by its name, an alias or its acronym; the event by the verb
-        ("signed", "took effect", "ratified"...) and the date paired with it in the same sentence.
+        The agreement is recognised by its name, an alias or its acronym, or by a common noun ("an
+        armistice", "a free trade agreement") where its countries are named nearby; the event by the
+        verb ("signed", "took effect", "ratified", "dates back to"...) and the date paired with it in
+        the same sentence, or by a count of years ("the 65th anniversary of the armistice" this year).
         A year claim agrees with any day of that year, a month claim with any day of that month.
         Dates other official records give for the same event (`also_accepted`) agree too. Nothing is
         said when the reference has no date for that event.
@@ -93,10 +105,15 @@ class ContradictedEventDate(Rule):
             if claim.event_types:
                 facts = "; ".join(describe(e) for e in relevant)
                 message = f"{name}: {facts}, not {claim.date.describe()}"
+            elif claim.counted_from:
+                facts = "; ".join(describe(e) for e in agreement.events)
+                message = (f"{name}: \"{claim.text}\" counted from {claim.counted_from} dates it to "
+                           f"{claim.date.describe()}, but {facts}")
             else:
                 facts = "; ".join(describe(e) for e in agreement.events)
                 message = f"{name} has no recorded event in {claim.date.describe()}: {facts}"
-            suggestions = {written_like(claim.date, e.date) for e in relevant}
+            suggestions = {_count_like(claim, e.date) if claim.counted_from else written_like(claim.date, e.date)
+                           for e in relevant}
             yield self.finding(ctx, claim.span, claim.text, message,
                                suggestion=suggestions.pop() if len(suggestions) == 1 else None,
                                entity_id=agreement.id, source_id=relevant[0].source)
@@ -143,7 +160,8 @@ class DateOfAnotherEvent(Rule):
             name = short_name(agreement)
             message = (f"{claim.date.describe()} is when {_EVENT_WORDS.get(others[0].type, others[0].type)} "
                        f"({others[0].date.describe()}); for {name}, {'; '.join(describe(e) for e in relevant)}")
-            suggestions = {written_like(claim.date, e.date) for e in relevant}
+            suggestions = {_count_like(claim, e.date) if claim.counted_from else written_like(claim.date, e.date)
+                           for e in relevant}
             yield self.finding(ctx, claim.span, claim.text, message,
                                suggestion=suggestions.pop() if len(suggestions) == 1 else None,
                                entity_id=agreement.id, source_id=relevant[0].source)

@@ -34,9 +34,14 @@ class WrongTitle(Rule):
         The title is read before the name ("South Korean President Yoon Suk Yeol", "former president
         Moon Jae-in") or in an appositive after it ("Choe Son Hui, North Korea's foreign minister");
         deputies and vice ministers are not checked. The time is a date in the sentence that says
-        when ("in 2023", "on May 21"); a sentence without one is only checked for titles the person
-        never held, because narrative tells past events undated. "Former" is checked against the
-        article's date: it is right once the term has ended by then, whenever the event was. A title
+        when ("in 2023", "on May 21", an opening "In November 2001, ..."), or the article's date when
+        the clause speaks of its present ("today", "this week", "just", a present- or future-tense
+        verb after the name: "Secretary of State Condoleezza Rice explains" in 2010). A sentence
+        without either is only checked for titles the person never held, because narrative tells
+        past events undated ("President Bush announced the program"). "Former" is checked against
+        the article's date: it is right once the term has ended by then, whenever the event was; and
+        "former" with an office the person never held is wrong at any date. Quoted slips ("you
+        called her “Vice President Trump”"), struck-out text and titles marked [sic] are not read. A title
         is only called wrong at a time when the reference records someone else in that office, so
         gaps in the record stay silent. Only names that resolved are read: a full name the reference
         does not hold ("Defense Minister Kim Kwan-jin") is someone else, never the known Kim. Calling
@@ -123,8 +128,10 @@ class WrongTitle(Rule):
         if not others:
             return None, None  # the record has a gap there: say nothing
         holder = others[0][0].name
-        if all(ended_before(o, when) for o in held):
-            last = max(held, key=lambda o: o.end.latest() if o.end else when.latest())
+        ended = [o for o in held if ended_before(o, when)]
+        if ended:
+            # Out of office then, whether or not a later term followed ("President Trump says" in 2021).
+            last = max(ended, key=lambda o: o.end.latest() if o.end else when.latest())
             return (f"{person.name} left office as {role} on {last.end}; in {claim.when_text} the {role} was {holder}",
                     f"former {claim.text}")
         # Calling someone by a title they only gained later ("President Biden, in 2011...") is common
