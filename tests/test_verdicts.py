@@ -106,9 +106,8 @@ def test_wrong_or_unchecked_claims_are_never_green(tmp_path):
         # "Kim Jung-kwan" and "Lee Jae-yong" are nobody the reference holds: no claim, no colour.
         ("verified", "", "President", "lee-jae-myung"),
         ("verified", "", "Lee Jae-myung", "lee-jae-myung"),
-        # Pompeo became Secretary of State in 2018; FL401 leaves titles gained later alone, so the
-        # title was not checked, and it is not green.
-        ("unchecked", "", "Secretary of State", "mike-pompeo"),
+        # Pompeo became Secretary of State in 2018, and the sentence opens with 2017: FL401.
+        ("likely-wrong", "FL401", "Secretary of State", "mike-pompeo"),
         ("verified", "", "Mike Pompeo", "mike-pompeo"),
     ]
 
@@ -145,7 +144,11 @@ def test_extract_links_only_names_the_document_gives_in_full(tmp_path):
 def test_radio_broadcaster_is_the_radio_station_mistake(reference):
     findings = factlint.check_text(WRONG, reference=reference)
     assert [(f.code, f.span.line, f.span.column, f.suggestion, f.message) for f in findings] == [
-        ("FL402", 4, 11, "state news agency", "Korean Central News Agency is a state news agency, not a radio broadcaster")]
+        ("FL402", 4, 11, "state news agency", "Korean Central News Agency is a state news agency, not a radio broadcaster"),
+        # A date opens the sentence and Pompeo acts in it: a title gained only in 2018 is wrong there
+        # (issue 15's line between a wrong title and retrospective usage).
+        ("FL401", 10, 10, None, "Mike Pompeo was not yet secretary of state in 2017 (from 2018-04-26); "
+                                "the secretary of state then was John Kerry and Rex Tillerson")]
 
 
 @pytest.mark.parametrize(("text", "verified"), [

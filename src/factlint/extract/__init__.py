@@ -29,7 +29,7 @@ def extract_claims(doc: Document, reference: Reference, *, max_edits: int = 2) -
     summits = frozenset(a.id for a in reference.agreements.values() if a.kind == "summit")
     events = extract_events(doc, agreements, dates, summits)
     figures = extract_figures(doc, dates)
-    titles = extract_titles(doc, names, dates, horizon=_horizon(reference))
+    titles = extract_titles(doc, names, dates, horizon=_horizon(reference), index=index)
     descriptions = extract_descriptions(doc, names)
     claims: list[Claim] = [*names, *dates, *agreements, *events, *figures, *titles, *descriptions]
     return sorted(claims, key=lambda c: (c.span.start, c.span.end, c.kind))

@@ -17,6 +17,8 @@ from collections.abc import Callable
 
 from ..document import Document
 from ..models import DateMention, DescriptionClaim, NameMention, PartialDate, TitleClaim
+from ..normalize import name_key
+from ..record import NameIndex
 from ..roles import TITLE_PATTERN, role_of
 
 TITLE_WORD = re.compile(rf"\b(?:{TITLE_PATTERN})\b", re.I)
@@ -51,6 +53,52 @@ def _quoted(text: str, start: int, end: int) -> bool:
             and _CLOSE_QUOTE.match(text, end, end + 40) is not None)
 
 
+# A title and a lone capitalized word after it: "Vice President Obama", "Prime Minister Abe".
+_TITLED = re.compile(rf"\b(?i:{TITLE_PATTERN})\s+(?P<family>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\b(?![\w-]|\s+[A-Z]|\.\s*[A-Z]\.)")
+# "President Sohn of Dongguk University": the head of another body.
+_OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+
+
+def _titled_family_names(doc: Document, text: str, names: list[NameMention], index: NameIndex) -> list[NameMention]:
+    """People named by title and family name alone, where no full name in the document resolved the
+    family name: "Vice President Obama appointed her". The family name must fit one reference
+    person, the one who held the title's office if several share it ("President Park": Park Geun-hye,
+    not Park Jin); the head of a university or a company ("President Sohn of Dongguk University")
+    is someone else."""
+    taken = [(doc.folded_at(n.span.start), doc.folded_at(n.span.end)) for n in names]
+    out = []
+    for m in _TITLED.finditer(text):
+        a, b = m.span("family")
+        if any(s <= a < e for s, e in taken) or _OF_BODY.match(text, b):
+            continue
+        key = name_key(m.group("family"))
+        people = {p.id: p for p in (*index.family_first_by_family.get(key, ()), *index.given_first_by_family.get(key, ()))}
+        role = role_of(m.group())
+        if not people or role is None:
+            continue
+        holders = [p for p in people.values() if any(role_of(o.title) == role for o in p.offices)]
+        if index.is_common_name(key):
+            # "Prime Minister Lee", "President Carter": common names; only a holder of the office
+            # named with its country ("South Korean President Moon") is read.
+            country = _country_before(text, m.start())
+            holders = [p for p in holders if country is not None and p.country == country]
+            chosen = holders
+        else:
+            chosen = holders or list(people.values())
+        if len(chosen) != 1:
+            continue
+        span = doc.span(a, b)
+        written = doc.original[span.start:span.end]
+        out.append(NameMention(text=written, normalized=written, span=span, entity_id=chosen[0].id,
+                               entity_kind="person", method="exact", score=100.0, matched_form=chosen[0].family))
+    return out
+
+
+def _country_before(text: str, title_start: int) -> str | None:
+    m = re.search(rf"(?:{_COUNTRY})\s+$", text[max(0, title_start - 40):title_start], re.I)
+    return _country(m.group().strip()) if m else None
+
+
 # The transcript marks the slip itself: "former President Biden [sic]".
 _SIC = re.compile(r"\s*\[sic\]", re.I)
 # The person is the subject of a verb in the present or future ("Rice explains", "Trump has said",
@@ -59,7 +107,12 @@ _PRESENT_VERB = re.compile(r"\s+(?:(?:is|are|has|have|will|does|says|can|wants|t
                            r"continues|remains|plans|calls|urges|argues|explains|writes|tells|seems|"
                            r"appears|keeps|insists|claims|warns|agrees|disagrees|supports|opposes)\b)")
 # Words that place a clause in the days around the article's date.
-_RECENT = re.compile(r"\b(?:just|recently|currently|this week)\b", re.I)
+_RECENT = re.compile(r"\b(?:recently|currently|this week)\b", re.I)
+_RELATIVE = re.compile(r"\b(?:today|yesterday|tomorrow|ago|last|this|next)\b", re.I)
+# "President Carter [Clinton]": the transcript's correction of the name.
+_CORRECTED = re.compile(r"\s*\[[A-Z]")
+# "In 2015, President Biden, as Vice President, met...": the sentence says which office he held then.
+_ASIDE = re.compile(r"\s*,?\s+(?:as|then|when|while|who was|before becoming|before he became|before she became)\b", re.I)
 _POSSESSIVE = re.compile(r"['’]s?\b")
 
 
@@ -88,11 +141,17 @@ _AFTER = re.compile(rf",\s+(?:the\s+|a\s+)?(?:{_FORMER}\s+)?(?:(?P<country>{_COU
 
 
 def extract_titles(doc: Document, names: list[NameMention], dates: list[DateMention],
-                   horizon: dt.date | None = None) -> list[TitleClaim]:
+                   horizon: dt.date | None = None, index: NameIndex | None = None) -> list[TitleClaim]:
     """`horizon` is the latest date a sentence can speak of in the past tense: the article's date,
-    else the newest date the reference was checked on."""
+    else the newest date the reference was checked on. With the name index, a title before a lone
+    family name is read too ("Vice President Obama")."""
     text = doc.prose  # "National Security⏎Adviser" reads as one title
     horizon = doc.as_of or horizon
+    by_family: set[int] = set()
+    if index is not None:
+        extra = _titled_family_names(doc, text, names, index)
+        by_family = {n.span.start for n in extra}
+        names = sorted([*names, *extra], key=lambda n: n.span.start)
     sentences = sentence_spans(text)
     starts = [start for start, _ in sentences]
     dates_in = by_sentence(sentences, [d for d in dates if d.value is not None and not d.year_inferred],
@@ -132,9 +191,15 @@ def extract_titles(doc: Document, names: list[NameMention], dates: list[DateMent
             continue
         country_text = m.group("country") or (m.groupdict().get("country2"))
         index = sentence_index(sentences, a, starts)
-        when, when_text = ((None, None) if index is None else
-                           _when(doc.prose, sentences[index], dates_in[index], doc.folded_at, a, horizon,
-                                 title_at=min(t_start, m.start())))
+        if text[max(0, t_start - 2):t_start].strip().endswith("]") or _CORRECTED.match(text, b):
+            continue  # "former [Vice] President Pence", "President Carter [Clinton]": the transcript corrects it
+        when, when_text, opening = ((None, None, False) if index is None else
+                                    _when(doc.prose, sentences[index], dates_in[index], doc.folded_at, a, horizon,
+                                          title_at=min(t_start, m.start())))
+        if name.span.start in by_family and (when is None or not when_text or _RELATIVE.search(when_text)):
+            # A family name alone is read only in a sentence a written date places in time ("In 2011,
+            # Vice President Obama..."): undated, "President Carter" may be anyone's Carter.
+            continue
         former = (m.group("former") or "").lower()
         if when is None and doc.as_of is not None and not former and index is not None \
                 and _speaks_of_now(text, sentences[index], b):
@@ -146,7 +211,9 @@ def extract_titles(doc: Document, names: list[NameMention], dates: list[DateMent
         out.append(TitleClaim(
             text=doc.original[span.start:span.end], span=span, entity_id=name.entity_id, person_text=name.text,
             role=role, country=_country(country_text), former=former in ("former", "ex-", "late"),
-            when=when, when_text=when_text, confidence=0.8))
+            when=when, when_text=when_text,
+            strict=when is not None and (opening or former.startswith("then")) and not _ASIDE.match(text, b),
+            confidence=0.8))
     return out
 
 
@@ -160,13 +227,15 @@ def _country(text: str | None) -> str | None:
 
 
 def _when(text: str, sentence: tuple[int, int], dates: list[DateMention], at_folded: Callable[[int], int],
-          at: int, horizon: dt.date | None, title_at: int | None = None) -> tuple[PartialDate | None, str | None]:
+          at: int, horizon: dt.date | None, title_at: int | None = None) -> tuple[PartialDate | None, str | None, bool]:
     """The time a sentence speaks of: a date in it (`dates`, those with a written year) that says when
     ("in 2019", "on May 21, 2021"). A sentence without one is not placed in time: narrative often
     tells past events undated, and the article's date would misplace them. `title_at` is where the
-    title before the name starts, if there is one."""
+    title before the name starts, if there is one. The flag says whether the date opens the sentence
+    and the title and name follow it straight after its comma ("In 2017, Secretary Pompeo made...")."""
     s, e = sentence
     anchored = []
+    opening = False
     for d in dates:
         pos = at_folded(d.span.start)
         # "today", "yesterday", "tomorrow" place the clause they stand in at the article's date:
@@ -186,10 +255,12 @@ def _when(text: str, sentence: tuple[int, int], dates: list[DateMention], at_fol
         if present or opens or (len(between) <= 60 and not re.search(r"[,;:()\u2014]|\s-\s", between)) \
                 or (title_at is not None and pos < title_at and _introduces(text[at_folded(d.span.end):title_at])):
             anchored.append((abs(pos - at), d))
+            if opens and title_at is not None and re.fullmatch(r"\s*,\s*", text[at_folded(d.span.end):title_at]):
+                opening = True
     if not anchored:
-        return None, None
+        return None, None, False
     nearest = min(anchored, key=lambda pair: pair[0])[1]
-    return nearest.value, nearest.text
+    return nearest.value, nearest.text, opening
 
 
 # What may stand between a date and the title of the clause it introduces: the rest of an opening
@@ -204,9 +275,11 @@ def _introduces(between: str) -> bool:
     return _INTRODUCES.fullmatch(between) is not None
 
 
-_DESCRIPTION_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?P<desc>[^,.;:()\n]{3,60}?)(?=[,.;:)]|\s+(?:that|which|who)\b)", re.I)
+# What may open a description: an article, or a possessive ("North Korea's", "the North's", "its").
+_DETERMINER = r"(?:a|an|the|its|(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?['’]s)"
+_DESCRIPTION_AFTER = re.compile(rf",\s+{_DETERMINER}\s+(?P<desc>[^,.;:()\n]{{3,60}}?)(?=[,.;:)]|\s+(?:that|which|who)\b)", re.I)
 _DESCRIPTION_BEFORE = re.compile(r"\b(?:a|an)\s+(?P<desc>[^,.;:()\n]{3,60}?),\s+(?:the\s+)?$", re.I)
-_DESCRIPTION_IS = re.compile(r"\s+(?:is|was|remains|has been|functions as|serves as)\s+(?:a|an)\s+(?P<desc>[^,.;:()\n]{3,60}?)(?=[,.;:)]|\s+(?:that|which|who|and|for|of)\b)", re.I)
+_DESCRIPTION_IS = re.compile(rf"\s+(?:is|was|remains|has been|functions as|serves as)\s+{_DETERMINER}\s+(?P<desc>[^,.;:()\n]{{3,60}}?)(?=[,.;:)]|\s+(?:that|which|who|and|for|of)\b)", re.I)
 
 
 def extract_descriptions(doc: Document, names: list[NameMention]) -> list[DescriptionClaim]:

@@ -156,6 +156,10 @@ class TitleClaim(ClaimBase):
     former: bool = False
     when: PartialDate | None = None  # the time the sentence speaks of
     when_text: str | None = None  # the date it came from, or None for the article's date
+    # The sentence is placed at `when` outright: a date opens it and the person acts in it ("In 2017,
+    # Secretary of State Pompeo made his first trip"), or the title says "then-". A title the person
+    # gained only later is then wrong, not retrospective usage.
+    strict: bool = False
 
 
 class DescriptionClaim(ClaimBase):

@@ -45,8 +45,11 @@ class WrongTitle(Rule):
         is only called wrong at a time when the reference records someone else in that office, so
         gaps in the record stay silent. Only names that resolved are read: a full name the reference
         does not hold ("Defense Minister Kim Kwan-jin") is someone else, never the known Kim. Calling
-        someone by a title gained later ("President Biden, in 2011, ...") is common retrospective usage and is not flagged; nor are hypothetical titles
-        ("a potential President Harris", "the next president").
+        someone by a title gained later is common retrospective usage when told as an aside
+        ("President Biden, in 2011, ..."), but wrong where a date opens the sentence and the person
+        acts in that office ("In 2017, Secretary of State Mike Pompeo made his first trip") or the
+        title says "then-". Hypothetical titles ("a potential President Harris", "the next
+        president") are not read.
 
     Example
         Defense Secretary Antony Blinken   →  Secretary of State Antony Blinken
@@ -127,13 +130,21 @@ class WrongTitle(Rule):
         others = [(p, o) for p, o in holders if p.id != person.id and covers(o, when)]
         if not others:
             return None, None  # the record has a gap there: say nothing
-        holder = others[0][0].name
+        holder = " and ".join(dict.fromkeys(p.name for p, _ in others))
         ended = [o for o in held if ended_before(o, when)]
         if ended:
             # Out of office then, whether or not a later term followed ("President Trump says" in 2021).
             last = max(ended, key=lambda o: o.end.latest() if o.end else when.latest())
             return (f"{person.name} left office as {role} on {last.end}; in {claim.when_text} the {role} was {holder}",
                     f"former {claim.text}")
+        if claim.strict:
+            # "In 2017, Secretary of State Pompeo made his first trip", "then-President Biden hosted
+            # in 2016": the sentence puts the person in that office then, and they were not yet.
+            then = [o for o in person.offices if covers(o, when)]
+            title = _title_for(then[0]) if len(then) == 1 else None
+            written = re.sub(r"^then-?\s*", "", claim.text, flags=re.I)
+            return (f"{person.name} was not yet {role} in {claim.when_text} (from {held[0].start}); "
+                    f"the {role} then was {holder}", f"then-{_like(written, title)}" if title else None)
         # Calling someone by a title they only gained later ("President Biden, in 2011...") is common
         # retrospective usage, not checked.
         return None, None
@@ -171,9 +182,13 @@ class WrongDescription(Rule):
         does not know the source being quoted.
 
     How it decides
-        The description is compared with the organization's `kind` and `not_kinds` in the reference.
-        Only descriptions naming one of the `not_kinds` are flagged: the reference lists what each body
-        is commonly mistaken for, so nothing is guessed. Broadcasting head nouns (station, broadcaster,
+        The description is an appositive or a copula about the organization, opened by an article or
+        a possessive ("KCNA, North Korea's main radio station"). It is compared with the
+        organization's `kind` and `not_kinds` in the reference, and, for news media, with a small
+        taxonomy of kinds and the words that name them (news agency, wire service; radio station,
+        radio broadcaster; television channel, TV station; newspaper): a news agency described as a
+        radio station is wrong whatever the organization. A description naming no kind ("a
+        mouthpiece", "state media") is not compared. Broadcasting head nouns (station, broadcaster,
         channel, network) name one kind of body, so "a radio broadcaster" is the "radio station"
         mistake.
 
@@ -199,6 +214,8 @@ class WrongDescription(Rule):
                 continue
             wrong = next((w for w in (names_kind(claim.text, k) for k in org.not_kinds) if w), None)
             if wrong is None:
+                wrong = other_family(claim.text, org.kind)
+            if wrong is None:
                 continue
             yield self.finding(ctx, claim.span, claim.text,
                                f"{org.name} is a {org.kind}, not a {wrong}", suggestion=org.kind, entity_id=org.id)
@@ -210,7 +227,35 @@ class WrongDescription(Rule):
             return False
         org = ctx.reference.organizations.get(claim.entity_id)
         return (org is not None and names_kind(claim.text, _head(org.kind)) is not None
-                and not any(names_kind(claim.text, k) for k in org.not_kinds))
+                and not any(names_kind(claim.text, k) for k in org.not_kinds)
+                and other_family(claim.text, org.kind) is None)
+
+
+# Kinds of news media, each with the words that name it. Bodies of two kinds are different bodies: a
+# news agency is not a radio station, whatever the organization; a description in none of them ("a
+# mouthpiece", "state media") names no kind and is not compared.
+MEDIA_KINDS: dict[str, tuple[str, ...]] = {
+    "news agency": ("news agency", "wire service", "press agency", "news service"),
+    "radio station": ("radio station", "radio broadcaster", "radio network", "radio service", "radio channel"),
+    "television channel": ("television channel", "television station", "television network", "television broadcaster",
+                           "tv channel", "tv station", "tv network", "tv broadcaster"),
+    "newspaper": ("newspaper", "daily newspaper", "broadsheet", "tabloid"),
+}
+
+
+def media_kind(text: str) -> str | None:
+    """The media kind `text` names ("the North's main radio broadcaster" → radio station), or None."""
+    lowered = " ".join(text.lower().split())
+    for kind, words in MEDIA_KINDS.items():
+        if any(re.search(rf"\b{re.escape(w)}s?\b", lowered) for w in words):
+            return kind
+    return None
+
+
+def other_family(description: str, kind: str) -> str | None:
+    """The media kind a description names, when the organization is a medium of another kind."""
+    own, said = media_kind(kind), media_kind(description)
+    return said if own is not None and said is not None and said != own else None
 
 
 # Head nouns that name one kind of body: "a radio broadcaster" makes the mistake "a radio station"
