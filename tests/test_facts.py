@@ -4,6 +4,7 @@ and stays silent on the same fact stated correctly in other words."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, brief
@@ -448,3 +449,11 @@ def test_descriptions_in_other_words(reference, text, expected):
 ])
 def test_descriptions_naming_the_right_kind_or_none_are_silent(reference, text):
     assert check(reference, text) == []
+
+
+def test_a_summit_dated_by_its_name_is_compared_across_files(reference, tmp_path):
+    (tmp_path / "a.md").write_text("Trump met Kim Jong Un of North Korea at the 2017 Singapore summit.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("Trump met Kim Jong Un of North Korea at the 2018 Singapore summit.\n", encoding="utf-8")
+    findings = factlint.check_paths([tmp_path], reference=reference, select=["FL501"]).findings
+    assert [(Path(f.path).name, f.code, f.span.column, f.message) for f in findings] == [
+        ("a.md", "FL501", 45, f"2018 Singapore summit: 2017 here, but 2018 at {tmp_path / 'b.md'}:1:45")]

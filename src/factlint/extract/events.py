@@ -143,8 +143,6 @@ def _resolve_nouns(doc: Document, tokens: list[tuple[int, int, str]], nouns: lis
     there and none of the agreement's ("the United States and New Zealand ... the 2012 Washington
     Declaration")."""
     text = doc.prose
-    sentences = sentence_spans(text)
-    starts = [s for s, _ in sentences]
     out: list[AgreementMention] = []
     for i, n, candidates, shared in nouns:
         start, end = tokens[i][0], tokens[i + n - 1][1]
@@ -153,10 +151,7 @@ def _resolve_nouns(doc: Document, tokens: list[tuple[int, int, str]], nouns: lis
             qualifier = text[tokens[i - 1][0]:tokens[i - 1][1]]
         else:
             qualifier = None
-        k = sentence_index(sentences, start, starts)
-        if k is None:
-            continue
-        context = text[sentences[max(0, k - 2)][0]:sentences[k][1]]
+        context = _context(text, start)
         fits = []
         for entity_id in candidates:
             agreement = reference.agreements[entity_id]
@@ -178,6 +173,18 @@ def _resolve_nouns(doc: Document, tokens: list[tuple[int, int, str]], nouns: lis
             span = doc.span(start, end)
             out.append(AgreementMention(text=doc.original[span.start:span.end], span=span, entity_id=fits[0]))
     return out
+
+
+def _context(text: str, at: int) -> str:
+    """The sentence holding `at` and the two before it, read from a window around it: a second pass
+    over the whole text for the few common nouns an article holds would cost more than the nouns."""
+    lo = max(0, at - 800)
+    window = text[lo:min(len(text), at + 400)]
+    spans = sentence_spans(window)
+    k = sentence_index(spans, at - lo)
+    if k is None:
+        return window
+    return window[spans[max(0, k - 2)][0]:spans[k][1]]
 
 
 def _sentence_opens(text: str, at: int) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 
 from ..document import Document
@@ -54,7 +55,7 @@ def _quoted(text: str, start: int, end: int) -> bool:
 
 
 # A title and a lone capitalized word after it: "Vice President Obama", "Prime Minister Abe".
-_TITLED = re.compile(rf"\b(?i:{TITLE_PATTERN})\s+(?P<family>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\b(?![\w-]|\s+[A-Z]|\.\s*[A-Z]\.)")
+_TITLED = re.compile(rf"(?i:{TITLE_PATTERN})\s+(?P<family>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\b(?![\w-]|\s+[A-Z]|\.\s*[A-Z]\.)")
 # "President Sohn of Dongguk University": the head of another body.
 _OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 
@@ -65,11 +66,20 @@ def _titled_family_names(doc: Document, text: str, names: list[NameMention], ind
     person, the one who held the title's office if several share it ("President Park": Park Geun-hye,
     not Park Jin); the head of a university or a company ("President Sohn of Dongguk University")
     is someone else."""
-    taken = [(doc.folded_at(n.span.start), doc.folded_at(n.span.end)) for n in names]
+    if index.family_pattern is None:
+        return []
+    taken = sorted((doc.folded_at(n.span.start), doc.folded_at(n.span.end)) for n in names)
+    starts = [s for s, _ in taken]
     out = []
-    for m in _TITLED.finditer(text):
-        a, b = m.span("family")
-        if any(s <= a < e for s, e in taken) or _OF_BODY.match(text, b):
+    # The reference's family names first (few in any text), then a title straight before each.
+    for found in index.family_pattern.finditer(text):
+        a = found.start()
+        m = _TITLED.match(text, _title_start(text, a)) if a else None
+        if m is None or m.span("family") != found.span():
+            continue
+        b = m.end("family")
+        i = bisect_right(starts, a) - 1
+        if (i >= 0 and taken[i][0] <= a < taken[i][1]) or _OF_BODY.match(text, b):
             continue
         key = name_key(m.group("family"))
         people = {p.id: p for p in (*index.family_first_by_family.get(key, ()), *index.given_first_by_family.get(key, ()))}
@@ -92,6 +102,15 @@ def _titled_family_names(doc: Document, text: str, names: list[NameMention], ind
         out.append(NameMention(text=written, normalized=written, span=span, entity_id=chosen[0].id,
                                entity_kind="person", method="exact", score=100.0, matched_form=chosen[0].family))
     return out
+
+
+def _title_start(text: str, at: int) -> int:
+    """Where a title ending just before `at` would start: the longest title is four words."""
+    m = _TITLE_TAIL.search(text, max(0, at - 45), at)
+    return m.start() if m else at
+
+
+_TITLE_TAIL = re.compile(rf"\b(?i:{TITLE_PATTERN})\s+$")
 
 
 def _country_before(text: str, title_start: int) -> str | None:

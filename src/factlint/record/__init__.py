@@ -18,7 +18,7 @@ from .series import Series, figure_agrees, korea_trade, money, series_for
 
 __all__ = [
     "KINDS", "SECTIONS", "SURNAME_ENDINGS", "Form", "Kind", "NameIndex", "ReferenceError", "Series",
-    "allowed_edits", "bundled_reference_dir",
+    "allowed_edits", "bundled_reference_dir", "country_names",
     "cited_sources", "confirmed", "covers", "date_agrees", "edits", "ended_before", "figure_agrees", "find",
     "holders_by_office", "index_for", "inflected", "korea_trade", "load_reference", "money", "name_forms",
     "named", "named_events", "offices_held", "other_events", "phrase_tokens", "reference_files",

@@ -239,6 +239,11 @@ class NameIndex:
         # Presidents and prime ministers: the names most written, and so most often misspelled.
         self.heads = frozenset(p.id for p in reference.people.values()
                                if any(role_of(o.title) in ("president", "prime_minister") for o in p.offices))
+        # Family names as written, for a title before a family name alone ("Vice President Obama"):
+        # one pattern, so a text is scanned once for all of them.
+        families = sorted({p.family for p in reference.people.values() if re.fullmatch(r"[A-Z][\w'-]+", p.family)},
+                          key=len, reverse=True)
+        self.family_pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, families)) + r")\b(?![\w-])") if families else None
         self.lexicon = common_names()
         self.words = common_words()
         self.max_edits = 2  # configurable (matching.max_edits): 0 turns fuzzy matching off

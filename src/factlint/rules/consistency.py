@@ -7,15 +7,22 @@ from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 from ..models import Claim, EventClaim, FigureClaim, Finding, Location, Reference, Span
-from ..record import confirmed, figure_agrees, korea_trade, money, series_for, short_name
+from ..record import confirmed, date_agrees, figure_agrees, korea_trade, money, series_for, short_name
 from .base import Rule, RuleContext
 
 _Key = tuple[object, ...]
 
 
-def _key(claim: Claim) -> _Key | None:
-    if isinstance(claim, EventClaim) and claim.event_types and claim.date.value is not None:
-        return ("event", claim.entity_id, tuple(sorted(claim.event_types)))
+def _key(claim: Claim, reference: Reference | None = None) -> _Key | None:
+    if isinstance(claim, EventClaim) and claim.date.value is not None:
+        if claim.event_types:
+            return ("event", claim.entity_id, tuple(sorted(claim.event_types)))
+        # A date that only names the agreement ("the 2018 Singapore summit") is compared with the same
+        # kind of statement, for an agreement whose record has one date: a summit, a declaration.
+        agreement = reference.agreements.get(claim.entity_id) if reference is not None else None
+        if agreement is not None and len({e.date for e in agreement.events}) == 1:
+            return ("event", claim.entity_id, ())
+        return None
     # Figures: only the US–Korea trade series factlint understands; "$2 billion" of investment in two
     # briefings is rarely the same fact.
     if (isinstance(claim, FigureClaim) and korea_trade(claim) and claim.period is not None and claim.hedge is None):
@@ -44,7 +51,10 @@ def _agree(a: Claim, b: Claim) -> bool:
 
 def _confirmed(claim: Claim, reference: Reference) -> bool:
     if isinstance(claim, EventClaim):
-        return confirmed(claim, reference.agreements.get(claim.entity_id))
+        agreement = reference.agreements.get(claim.entity_id)
+        if not claim.event_types:
+            return agreement is not None and any(date_agrees(claim.date, e) for e in agreement.events)
+        return confirmed(claim, agreement)
     if isinstance(claim, FigureClaim):
         return any(figure_agrees(claim, s) for s in series_for(reference, claim))
     return False
@@ -88,6 +98,8 @@ class InconsistentStatements(Rule):
 
     How it decides
         Claims are grouped by what they are about (agreement and event; measure, direction, year).
+        A date that only names an agreement whose record has one date ("the 2018 Singapore summit")
+        is compared with the other dates that name it.
         Dates disagree when they differ at the precision both state ("2012" and "March 2012" agree);
         figures when they differ beyond the precision stated. Hedged figures ("about") are left out.
         Each finding points at the other place.
@@ -106,13 +118,13 @@ class InconsistentStatements(Rule):
 
     @classmethod
     def compares(cls, claim: Claim) -> bool:
-        return _key(claim) is not None
+        return _key(claim) is not None or (isinstance(claim, EventClaim) and not claim.event_types)
 
     def check_run(self, documents: Sequence[tuple[str, Sequence[Claim]]], reference: Reference) -> Iterator[Finding]:
         groups: dict[_Key, list[tuple[str, Claim]]] = defaultdict(list)
         for path, claims in documents:
             for claim in claims:
-                key = _key(claim)
+                key = _key(claim, reference)
                 if key is not None:
                     groups[key].append((path, claim))
         for members in groups.values():
