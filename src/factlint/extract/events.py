@@ -143,6 +143,9 @@ def _resolve_nouns(doc: Document, tokens: list[tuple[int, int, str]], nouns: lis
     there and none of the agreement's ("the United States and New Zealand ... the 2012 Washington
     Declaration")."""
     text = doc.prose
+    # Many nouns: one sentence pass over the text; a few: a window around each.
+    spans = sentence_spans(text) if len(nouns) > 4 else None
+    starts = [s for s, _ in spans] if spans is not None else []
     out: list[AgreementMention] = []
     for i, n, candidates, shared in nouns:
         start, end = tokens[i][0], tokens[i + n - 1][1]
@@ -151,18 +154,21 @@ def _resolve_nouns(doc: Document, tokens: list[tuple[int, int, str]], nouns: lis
             qualifier = text[tokens[i - 1][0]:tokens[i - 1][1]]
         else:
             qualifier = None
-        context = _context(text, start)
+        if spans is not None:
+            k = sentence_index(spans, start, starts)
+            context = text[spans[max(0, k - 2)][0]:spans[k][1]] if k is not None else ""
+        else:
+            context = _context(text, start)
         fits = []
         for entity_id in candidates:
             agreement = reference.agreements[entity_id]
             countries = _countries(agreement.name, tuple(agreement.parties))
             ours = countries is not None and countries.search(context) is not None
             if shared:
-                others = [m.group() for m in _any_country().finditer(context)
-                          if m.group() not in agreement.parties and not m.group().startswith("United States")]
-                if others and not ours:
-                    continue
-                fits.append(entity_id)
+                # Its own countries named: it. Else another country named: another agreement.
+                if ours or not any(m.group() not in agreement.parties and not m.group().startswith("United States")
+                                   for m in _any_country().finditer(context)):
+                    fits.append(entity_id)
                 continue
             if not ours:
                 continue

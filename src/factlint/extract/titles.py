@@ -60,7 +60,8 @@ _TITLED = re.compile(rf"(?i:{TITLE_PATTERN})\s+(?P<family>[A-Z][a-z]+(?:-[A-Z]?[
 _OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 
 
-def _titled_family_names(doc: Document, text: str, names: list[NameMention], index: NameIndex) -> list[NameMention]:
+def _titled_family_names(doc: Document, text: str, names: list[NameMention], index: NameIndex,
+                         ranges: list[tuple[int, int]]) -> list[NameMention]:
     """People named by title and family name alone, where no full name in the document resolved the
     family name: "Vice President Obama appointed her". The family name must fit one reference
     person, the one who held the title's office if several share it ("President Park": Park Geun-hye,
@@ -72,7 +73,7 @@ def _titled_family_names(doc: Document, text: str, names: list[NameMention], ind
     starts = [s for s, _ in taken]
     out = []
     # The reference's family names first (few in any text), then a title straight before each.
-    for found in index.family_pattern.finditer(text):
+    for found in (f for s, e in ranges for f in index.family_pattern.finditer(text, s, e)):
         a = found.start()
         m = _TITLED.match(text, _title_start(text, a)) if a else None
         if m is None or m.span("family") != found.span():
@@ -166,15 +167,17 @@ def extract_titles(doc: Document, names: list[NameMention], dates: list[DateMent
     family name is read too ("Vice President Obama")."""
     text = doc.prose  # "National Security⏎Adviser" reads as one title
     horizon = doc.as_of or horizon
-    by_family: set[int] = set()
-    if index is not None:
-        extra = _titled_family_names(doc, text, names, index)
-        by_family = {n.span.start for n in extra}
-        names = sorted([*names, *extra], key=lambda n: n.span.start)
     sentences = sentence_spans(text)
     starts = [start for start, _ in sentences]
     dates_in = by_sentence(sentences, [d for d in dates if d.value is not None and not d.year_inferred],
                            lambda d: doc.folded_at(d.span.start))
+    by_family: set[int] = set()
+    if index is not None:
+        # Only sentences a written date places in time can give a family name alone a title claim.
+        dated = [span for span, in_it in zip(sentences, dates_in) if in_it]
+        extra = _titled_family_names(doc, text, names, index, dated)
+        by_family = {n.span.start for n in extra}
+        names = sorted([*names, *extra], key=lambda n: n.span.start)
     out: list[TitleClaim] = []
     for name in names:
         if name.entity_kind != "person" or name.entity_id is None or name.method == "given-as-surname":
