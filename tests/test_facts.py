@@ -457,3 +457,32 @@ def test_a_summit_dated_by_its_name_is_compared_across_files(reference, tmp_path
     findings = factlint.check_paths([tmp_path], reference=reference, select=["FL501"]).findings
     assert [(Path(f.path).name, f.code, f.span.column, f.message) for f in findings] == [
         ("a.md", "FL501", 45, f"2018 Singapore summit: 2017 here, but 2018 at {tmp_path / 'b.md'}:1:45")]
+
+
+@pytest.mark.parametrize(("text", "as_of", "expected"), [
+    # The amendment's own date, not the agreement's entry into force.
+    ("The 2018 protocol amending KORUS took effect in 2020.", MAY_2023, [("FL201", 1, 49, "2019")]),
+    # A date without a year takes the dated article's year for a title.
+    ("On May 21, President Moon Jae-in met Biden at the White House.", dt.date(2023, 6, 1),
+     [("FL401", 1, 12, "former President")]),
+    # A list marker before the opening date.
+    ("- In 2017, Secretary of State Mike Pompeo made his first trip to Seoul.\n", MAY_2023,
+     [("FL401", 1, 12, None)]),
+])
+def test_amendments_dates_without_a_year_and_list_markers(reference, text, as_of, expected):
+    findings = factlint.check_text(text, reference=reference, kind="markdown", as_of=as_of)
+    assert brief(findings) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The 2018 protocol amending KORUS took effect in 2019.",
+    "The revised KORUS was signed in September 2018.",
+])
+def test_amendments_dated_right_are_silent(reference, text):
+    assert check(reference, text) == []
+
+
+def test_a_date_without_a_year_inside_a_name_does_not_place_the_sentence(reference):
+    # "the January 6th riot" is 2021's, whatever the article's date.
+    text = "Reporters asked about the responsibility of President Trump for the January 6th riot."
+    assert check(reference, text, as_of=dt.date(2022, 1, 6)) == []

@@ -248,6 +248,9 @@ def extract_events(doc: Document, agreements: list[AgreementMention], dates: lis
             if date is None:
                 continue
             used.add(date.span.start)
+            if _AMENDING.search(text, max(s_start, at(named.span.start) - 60), at(named.span.start)):
+                # "the 2018 protocol amending KORUS took effect in 2019": the amendment's event.
+                types = [_AMENDMENT_EVENT.get(t, t) for t in types]
             claims.append(_claim(named, date, types, text[c_start:c_end]))
     return claims
 
@@ -389,6 +392,13 @@ def _date_for_cue(text: str, c_end: int, cues: list[tuple[int, int, list[EventTy
 def _opens(text: str, s_start: int, at: int) -> bool:
     """Does the date at `at` open its sentence ("On June 30, 2007, ...", "Yet, in 1953, ...")?"""
     return re.fullmatch(r"[\W_]*(?:(?:yet|and|but|so|then|later)\W+)?(?:in|on|by|during)?\s*", text[s_start:at], re.I) is not None
+
+
+# A name that an amendment is "of": "the protocol amending KORUS", "the revised KORUS".
+_AMENDING = re.compile(r"(?:\b(?:protocols?|amendments?|revisions?|supplemental\s+agreement|side\s+letters?)\s+"
+                       r"(?:amending|to|of|on|revising)|\b(?:revised|amended|renegotiated))\s+(?:the\s+)?$", re.I)
+_AMENDMENT_EVENT: dict[EventType, EventType] = {"entered_into_force": "amendment_entered_into_force",
+                                                "signed": "amendment_signed", "adopted": "amendment_signed"}
 
 
 # A date that belongs to the document named just before it: "Presidential Proclamation 8783 of March 6,

@@ -128,6 +128,7 @@ _PRESENT_VERB = re.compile(r"\s+(?:(?:is|are|has|have|will|does|says|can|wants|t
                            r"appears|keeps|insists|claims|warns|agrees|disagrees|supports|opposes)\b)")
 # Words that place a clause in the days around the article's date.
 _RECENT = re.compile(r"\b(?:recently|currently|this week)\b", re.I)
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+")
 _RELATIVE = re.compile(r"\b(?:today|yesterday|tomorrow|ago|last|this|next)\b", re.I)
 # "President Carter [Clinton]": the transcript's correction of the name.
 _CORRECTED = re.compile(r"\s*\[[A-Z]")
@@ -169,7 +170,9 @@ def extract_titles(doc: Document, names: list[NameMention], dates: list[DateMent
     horizon = doc.as_of or horizon
     sentences = sentence_spans(text)
     starts = [start for start, _ in sentences]
-    dates_in = by_sentence(sentences, [d for d in dates if d.value is not None and not d.year_inferred],
+    # A date without a year ("On May 21") takes the article's year: in a dated article it places a
+    # sentence in time, though it is too weak to contradict a treaty's date.
+    dates_in = by_sentence(sentences, [d for d in dates if d.value is not None],
                            lambda d: doc.folded_at(d.span.start))
     by_family: set[int] = set()
     if index is not None:
@@ -218,7 +221,8 @@ def extract_titles(doc: Document, names: list[NameMention], dates: list[DateMent
         when, when_text, opening = ((None, None, False) if index is None else
                                     _when(doc.prose, sentences[index], dates_in[index], doc.folded_at, a, horizon,
                                           title_at=min(t_start, m.start())))
-        if name.span.start in by_family and (when is None or not when_text or _RELATIVE.search(when_text)):
+        if name.span.start in by_family and (when is None or not when_text or _RELATIVE.search(when_text)
+                                             or not re.search(r"\d{4}", when_text)):
             # A family name alone is read only in a sentence a written date places in time ("In 2011,
             # Vice President Obama..."): undated, "President Carter" may be anyone's Carter.
             continue
@@ -264,7 +268,8 @@ def _when(text: str, sentence: tuple[int, int], dates: list[DateMention], at_fol
         # "Vice President Pence was at the border today", not "what President Clinton did then and
         # President Obama is doing today".
         between_names = text[min(pos, at):max(pos, at)]
-        present = (d.relative and d.precision == "day" and not re.search(r"[,;:()\u2014]|\s-\s", between_names)
+        present = (d.relative and not d.year_inferred and d.precision == "day"
+                   and not re.search(r"[,;:()\u2014]|\s-\s", between_names)
                    and not TITLE_WORD.search(between_names))
         if d.value is None or not (present or _ANCHOR.search(text, s, pos)):
             continue
@@ -273,7 +278,9 @@ def _when(text: str, sentence: tuple[int, int], dates: list[DateMention], at_fol
         # The date must open the sentence ("In 2023, President Moon...") or sit in the same clause
         # as the name: "President Biden, who as vice president in 2014..." speaks of two times.
         between = text[min(pos, at):max(pos, at)]
-        opens = not text[s:pos].strip(" \t\n\"'(").lower().removesuffix("in").removesuffix("on").strip()
+        # A list marker may stand first: "- In March 2022, President Yoon ...".
+        lead = _LIST_MARKER.sub("", text[s:pos], count=1)
+        opens = not lead.strip(" \t\n\"'(").lower().removesuffix("in").removesuffix("on").strip()
         if present or opens or (len(between) <= 60 and not re.search(r"[,;:()\u2014]|\s-\s", between)) \
                 or (title_at is not None and pos < title_at and _introduces(text[at_folded(d.span.end):title_at])):
             anchored.append((abs(pos - at), d))
