@@ -29,13 +29,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from harvest import sentence_id  # this folder: the id harvest.py gave each sentence
 
 import factlint
 from factlint.api import check_text
-from factlint.markup import kind_for
 from factlint.document import parse_document
 from factlint.extract.sentences import sentence_spans
-from factlint.models import Person, Reference
+from factlint.markup import kind_for
+from factlint.models import PartialDate, Person, Reference
 from factlint.normalize import name_key
 from factlint.record.offices import covers, offices_held
 from factlint.roles import ROLE_WORDS, role_of
@@ -49,10 +50,6 @@ _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augu
 
 def split_of(file: str) -> str:
     return "heldout" if int(hashlib.sha1(file.encode()).hexdigest()[:8], 16) % 3 == 0 else "dev"
-
-
-def sentence_id(path: str, sentence: str) -> str:
-    return hashlib.sha1(f"{path}\0{sentence}".encode()).hexdigest()[:12]
 
 
 def locate(text: str, rel: str, as_of: dt.date | None, wanted: str) -> tuple[int, int] | None:
@@ -182,13 +179,11 @@ def _month(written: str) -> int:
     return next(i + 1 for i, m in enumerate(_MONTHS) if m in written)
 
 
-def _day(date: dt.date):
-    from factlint.models import PartialDate
+def _day(date: dt.date) -> PartialDate:
     return PartialDate(year=date.year, month=date.month, day=date.day)
 
 
-def _year(year: int):
-    from factlint.models import PartialDate
+def _year(year: int) -> PartialDate:
     return PartialDate(year=year)
 
 

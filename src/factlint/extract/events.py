@@ -13,10 +13,9 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ..document import Document
-from ..models import AgreementMention, DateMention, EventClaim, EventType, PartialDate
-from ..models import Agreement, Reference
+from ..models import Agreement, AgreementMention, DateMention, EventClaim, EventType, PartialDate, Reference
 from ..record import NameIndex, country_names, phrase_tokens
-from .sentences import by_sentence, sentence_index, sentence_spans
+from .sentences import by_sentence, opens_sentence, sentence_spans, with_sentences_before
 from .titles import COUNTRY_WORDS
 
 # Verb phrases and the events they can mean. Ambiguous cues list every reading; a date agrees with
@@ -145,7 +144,6 @@ def _resolve_nouns(doc: Document, tokens: list[tuple[int, int, str]], nouns: lis
     text = doc.prose
     # Many nouns: one sentence pass over the text; a few: a window around each.
     spans = sentence_spans(text) if len(nouns) > 4 else None
-    starts = [s for s, _ in spans] if spans is not None else []
     out: list[AgreementMention] = []
     for i, n, candidates, shared in nouns:
         start, end = tokens[i][0], tokens[i + n - 1][1]
@@ -154,11 +152,7 @@ def _resolve_nouns(doc: Document, tokens: list[tuple[int, int, str]], nouns: lis
             qualifier = text[tokens[i - 1][0]:tokens[i - 1][1]]
         else:
             qualifier = None
-        if spans is not None:
-            k = sentence_index(spans, start, starts)
-            context = text[spans[max(0, k - 2)][0]:spans[k][1]] if k is not None else ""
-        else:
-            context = _context(text, start)
+        context = with_sentences_before(text, start, spans=spans)
         fits = []
         for entity_id in candidates:
             agreement = reference.agreements[entity_id]
@@ -179,18 +173,6 @@ def _resolve_nouns(doc: Document, tokens: list[tuple[int, int, str]], nouns: lis
             span = doc.span(start, end)
             out.append(AgreementMention(text=doc.original[span.start:span.end], span=span, entity_id=fits[0]))
     return out
-
-
-def _context(text: str, at: int) -> str:
-    """The sentence holding `at` and the two before it, read from a window around it: a second pass
-    over the whole text for the few common nouns an article holds would cost more than the nouns."""
-    lo = max(0, at - 800)
-    window = text[lo:min(len(text), at + 400)]
-    spans = sentence_spans(window)
-    k = sentence_index(spans, at - lo)
-    if k is None:
-        return window
-    return window[spans[max(0, k - 2)][0]:spans[k][1]]
 
 
 def _sentence_opens(text: str, at: int) -> bool:
@@ -262,7 +244,8 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
              "ninth": 9, "tenth": 10, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
              "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10}
 _COUNT_WORD = (r"\d{1,3}(?:st|nd|rd|th)?|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?"
                r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|one|two|three|four|five|six|"
                r"seven|eight|nine)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:ieth)?|ten|tenth|"
@@ -288,8 +271,8 @@ def _number(word: str) -> int | None:
         return _ORDINALS[word]
     if word in _TENS:
         return _TENS[word]
-    if word in _UNITS or word == "ten":
-        return _UNITS.get(word, 10)
+    if word in _UNITS:
+        return _UNITS[word]
     tens, _, unit = word.partition("-")
     if tens in _TENS:
         rest = _UNITS.get(unit) or _ORDINALS.get(unit)
@@ -383,15 +366,10 @@ def _date_for_cue(text: str, c_end: int, cues: list[tuple[int, int, list[EventTy
     # a clause about a past event's date.
     opening = [d for d in dates if at(d.span.end) <= c_start and d.span.start not in used and not d.relative
                and (not earlier_cues or at(d.span.start) >= max(earlier_cues))
-               and (c_start - at(d.span.end) <= _REACH or _opens(text, s_start, at(d.span.start)))
+               and (c_start - at(d.span.end) <= _REACH or opens_sentence(text, s_start, at(d.span.start)))
                and not _COUNTED_FROM.search(text, at(d.span.end), c_start)
                and not _OWN_DATE.search(text, max(0, at(d.span.start) - 40), at(d.span.start))]
     return max(opening, key=lambda d: at(d.span.start)) if opening else None
-
-
-def _opens(text: str, s_start: int, at: int) -> bool:
-    """Does the date at `at` open its sentence ("On June 30, 2007, ...", "Yet, in 1953, ...")?"""
-    return re.fullmatch(r"[\W_]*(?:(?:yet|and|but|so|then|later)\W+)?(?:in|on|by|during)?\s*", text[s_start:at], re.I) is not None
 
 
 # A name that an amendment is "of": "the protocol amending KORUS", "the revised KORUS".

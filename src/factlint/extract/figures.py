@@ -15,7 +15,7 @@ from typing import Literal
 
 from ..document import Document
 from ..models import ROK, US, DateMention, FigureClaim, FigureMetric, PartialDate
-from .sentences import sentence_spans
+from .sentences import sentence_spans, with_sentences_before
 from .titles import COUNTRY_WORDS
 
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
@@ -71,7 +71,7 @@ def extract_figures(doc: Document, dates: list[DateMention]) -> list[FigureClaim
         parties = cues.parties
         if len(parties) < 2 and cues.both:
             # "Bilateral trade between the two countries": the countries are named just before.
-            context = text[_context_start(text, s_start):s_start]
+            context = with_sentences_before(text, s_start)
             parties = sorted({*parties, *_parties(context)})
             if parties == [ROK] and _WITH_KOREA.search(sentence) and not _THIRD.search(context + sentence):
                 # "Two-way trade with Korea", with no third country near: the writer's side is the
@@ -105,17 +105,6 @@ _BOTH = re.compile(r"\b(?:the two countries|both countries|our two countries|the
 
 _WITH_KOREA = re.compile(r"\btrade\s+with\s+(?:South\s+)?Korea\b", re.I)
 _THIRD = re.compile("|".join(p for name, p in COUNTRY_WORDS if name not in ("United States", "Republic of Korea", "United Nations")))
-
-
-def _context_start(text: str, s_start: int) -> int:
-    """The start of the two sentences before the one at `s_start` (roughly: two full stops back)."""
-    at = s_start
-    for _ in range(2):
-        found = max(text.rfind(". ", 0, max(0, at - 2)), text.rfind("\n\n", 0, max(0, at - 2)))
-        at = found + 1 if found >= 0 else 0
-        if at == 0:
-            break
-    return max(at, s_start - 600)
 
 
 def _parties(text: str) -> list[str]:

@@ -61,3 +61,32 @@ def by_sentence(spans: Sequence[tuple[int, int]], items: Sequence[T], position: 
         if i is not None:
             out[i].append(item)
     return out
+
+
+def with_sentences_before(text: str, at: int, before: int = 2,
+                          spans: Sequence[tuple[int, int]] | None = None) -> str:
+    """The sentence holding `at` and the `before` sentences ahead of it: where a text names what a
+    phrase refers to ("the two countries", "an armistice"). Without `spans` (the text's sentences,
+    when a caller has them), only a window around `at` is split: a few look-ups must not cost a
+    pass over the whole text."""
+    lo = 0
+    windowed = spans is None
+    if spans is None:
+        lo = max(0, at - 800)
+        text = text[lo:min(len(text), at + 400)]
+        spans = sentence_spans(text)
+    k = sentence_index(spans, at - lo)
+    if k is None:
+        return text if windowed else ""
+    return text[spans[max(0, k - before)][0]:spans[k][1]]
+
+
+# What may stand before a date that opens its sentence: a list marker, a quote or parenthesis, a
+# conjunction, a preposition. "In 2017, ...", "- In March 2022, ...", "Yet, on July 27, 1953, ...".
+_OPENING = re.compile(r"\s*(?:(?:[-*+\u2022]|\d{1,3}[.)])\s+)?[\W_]*(?:(?:yet|and|but|so|then|later)\W+)?"
+                      r"(?:in|on|by|during)?\s*", re.I)
+
+
+def opens_sentence(text: str, s_start: int, at: int) -> bool:
+    """Does what stands at `at` open the sentence starting at `s_start`?"""
+    return _OPENING.fullmatch(text, s_start, at) is not None

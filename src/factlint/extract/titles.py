@@ -21,9 +21,9 @@ from ..models import DateMention, DescriptionClaim, NameMention, PartialDate, Ti
 from ..normalize import name_key
 from ..record import NameIndex
 from ..roles import TITLE_PATTERN, role_of
+from .sentences import by_sentence, opens_sentence, sentence_index, sentence_spans
 
 TITLE_WORD = re.compile(rf"\b(?:{TITLE_PATTERN})\b", re.I)
-from .sentences import by_sentence, sentence_index, sentence_spans
 
 COUNTRY_WORDS = [
     ("Democratic People's Republic of Korea", r"North Korean|North Korea's|North Korea|DPRK|Pyongyang's"),
@@ -128,8 +128,8 @@ _PRESENT_VERB = re.compile(r"\s+(?:(?:is|are|has|have|will|does|says|can|wants|t
                            r"appears|keeps|insists|claims|warns|agrees|disagrees|supports|opposes)\b)")
 # Words that place a clause in the days around the article's date.
 _RECENT = re.compile(r"\b(?:recently|currently|this week)\b", re.I)
-_LIST_MARKER = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+")
-_RELATIVE = re.compile(r"\b(?:today|yesterday|tomorrow|ago|last|this|next)\b", re.I)
+# What ends a clause between a date and a name.
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s-\s")
 # "President Carter [Clinton]": the transcript's correction of the name.
 _CORRECTED = re.compile(r"\s*\[[A-Z]")
 # "In 2015, President Biden, as Vice President, met...": the sentence says which office he held then.
@@ -218,11 +218,11 @@ def extract_titles(doc: Document, names: list[NameMention], dates: list[DateMent
         index = sentence_index(sentences, a, starts)
         if text[max(0, t_start - 2):t_start].strip().endswith("]") or _CORRECTED.match(text, b):
             continue  # "former [Vice] President Pence", "President Carter [Clinton]": the transcript corrects it
-        when, when_text, opening = ((None, None, False) if index is None else
-                                    _when(doc.prose, sentences[index], dates_in[index], doc.folded_at, a, horizon,
+        anchor, opening = ((None, False) if index is None else
+                           _when(doc.prose, sentences[index], dates_in[index], doc.folded_at, a, horizon,
                                           title_at=min(t_start, m.start())))
-        if name.span.start in by_family and (when is None or not when_text or _RELATIVE.search(when_text)
-                                             or not re.search(r"\d{4}", when_text)):
+        when, when_text = (anchor.value, anchor.text) if anchor is not None else (None, None)
+        if name.span.start in by_family and (anchor is None or anchor.relative):
             # A family name alone is read only in a sentence a written date places in time ("In 2011,
             # Vice President Obama..."): undated, "President Carter" may be anyone's Carter.
             continue
@@ -253,7 +253,7 @@ def _country(text: str | None) -> str | None:
 
 
 def _when(text: str, sentence: tuple[int, int], dates: list[DateMention], at_folded: Callable[[int], int],
-          at: int, horizon: dt.date | None, title_at: int | None = None) -> tuple[PartialDate | None, str | None, bool]:
+          at: int, horizon: dt.date | None, title_at: int | None = None) -> tuple[DateMention | None, bool]:
     """The time a sentence speaks of: a date in it (`dates`, those with a written year) that says when
     ("in 2019", "on May 21, 2021"). A sentence without one is not placed in time: narrative often
     tells past events undated, and the article's date would misplace them. `title_at` is where the
@@ -267,29 +267,24 @@ def _when(text: str, sentence: tuple[int, int], dates: list[DateMention], at_fol
         # "today", "yesterday", "tomorrow" place the clause they stand in at the article's date:
         # "Vice President Pence was at the border today", not "what President Clinton did then and
         # President Obama is doing today".
-        between_names = text[min(pos, at):max(pos, at)]
+        between = text[min(pos, at):max(pos, at)]
         present = (d.relative and not d.year_inferred and d.precision == "day"
-                   and not re.search(r"[,;:()\u2014]|\s-\s", between_names)
-                   and not TITLE_WORD.search(between_names))
+                   and not _CLAUSE_BREAK.search(between) and not TITLE_WORD.search(between))
         if d.value is None or not (present or _ANCHOR.search(text, s, pos)):
             continue
         if horizon is not None and d.value.earliest() > horizon:
             continue  # a future date ("in 2030") is a plan, not the time of the sentence
         # The date must open the sentence ("In 2023, President Moon...") or sit in the same clause
         # as the name: "President Biden, who as vice president in 2014..." speaks of two times.
-        between = text[min(pos, at):max(pos, at)]
-        # A list marker may stand first: "- In March 2022, President Yoon ...".
-        lead = _LIST_MARKER.sub("", text[s:pos], count=1)
-        opens = not lead.strip(" \t\n\"'(").lower().removesuffix("in").removesuffix("on").strip()
-        if present or opens or (len(between) <= 60 and not re.search(r"[,;:()\u2014]|\s-\s", between)) \
+        opens = opens_sentence(text, s, pos)
+        if present or opens or (len(between) <= 60 and not _CLAUSE_BREAK.search(between)) \
                 or (title_at is not None and pos < title_at and _introduces(text[at_folded(d.span.end):title_at])):
             anchored.append((abs(pos - at), d))
             if opens and title_at is not None and re.fullmatch(r"\s*,\s*", text[at_folded(d.span.end):title_at]):
                 opening = True
     if not anchored:
-        return None, None, False
-    nearest = min(anchored, key=lambda pair: pair[0])[1]
-    return nearest.value, nearest.text, opening
+        return None, False
+    return min(anchored, key=lambda pair: pair[0])[1], opening
 
 
 # What may stand between a date and the title of the clause it introduces: the rest of an opening

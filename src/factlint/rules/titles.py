@@ -35,7 +35,7 @@ class WrongTitle(Rule):
         Moon Jae-in") or in an appositive after it ("Choe Son Hui, North Korea's foreign minister");
         deputies and vice ministers are not checked. The time is a date in the sentence that says
         when ("in 2023", "on May 21", an opening "In November 2001, ..."), or the article's date when
-        the clause speaks of its present ("today", "this week", "just", a present- or future-tense
+        the clause speaks of its present ("today", "this week", "recently", a present- or future-tense
         verb after the name: "Secretary of State Condoleezza Rice explains" in 2010). A sentence
         without either is only checked for titles the person never held, because narrative tells
         past events undated ("President Bush announced the program"). "Former" is checked against
