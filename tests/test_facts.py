@@ -486,3 +486,75 @@ def test_a_date_without_a_year_inside_a_name_does_not_place_the_sentence(referen
     # "the January 6th riot" is 2021's, whatever the article's date.
     text = "Reporters asked about the responsibility of President Trump for the January 6th riot."
     assert check(reference, text, as_of=dt.date(2022, 1, 6)) == []
+
+
+MAY_2025 = dt.date(2025, 5, 1)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A factor between two written years: goods exports went from $56.9 to $71.47 billion (+26%).
+    ("U.S. exports to South Korea doubled between 2019 and 2022.", [("FL303", 1, 29, None)]),
+    ("U.S. exports to South Korea fell 20 percent between 2019 and 2022.", [("FL303", 1, 29, None)]),
+    # Every balance series grew 3.2 (US) or 4.9 (Korean) times from 2019 to 2024.
+    ("The U.S. trade deficit with South Korea grew sixfold from 2019 to 2024.", [("FL303", 1, 41, None)]),
+    # A bare "deficit" is the trade balance where the sentences before speak of trade with Korea;
+    # "since 2019" runs to the latest statistics at the article's date (2024 or 2023).
+    ("Trade with South Korea has changed a great deal. Since 2019, the deficit has halved.",
+     [("FL303", 1, 78, None)]),
+    # A change the reference has no series for in both years is a note.
+    ("U.S. exports to South Korea doubled from 2001 to 2005.", [("FL302", 1, 29, None)]),
+])
+def test_changes_between_two_years(reference, text, expected):
+    assert check(reference, text, as_of=MAY_2025) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # The issue's example: 20.6 to 66.0 billion dollars is 3.2 times.
+    "The U.S. trade deficit with South Korea more than tripled from 2019 to 2024.",
+    # Korea's own statistics: a surplus of 11.4 to 55.7 billion dollars, 4.9 times.
+    "The U.S. trade deficit with South Korea more than quadrupled from 2019 to 2024.",
+    "U.S. exports to South Korea rose 25 percent between 2019 and 2022.",
+    "Bilateral trade between the United States and South Korea rose by nearly 40 percent from 2019 to 2022.",
+    "Trade with South Korea has changed a great deal. Since 2019, the deficit has more than tripled.",
+    # Not trade, not a change, or no years.
+    "Since 2019, the budget deficit has doubled.",
+    "From 2019 to 2024, Kim Jong Un doubled down on his threats against South Korea.",
+    "U.S. exports to South Korea have doubled.",
+    "U.S. exports to China doubled from 2019 to 2022.",
+])
+def test_changes_that_agree_or_are_not_trade_are_silent(reference, text):
+    assert check(reference, text, as_of=MAY_2025) == []
+
+
+def test_change_claim_fields_and_message(reference):
+    doc = parse_document("The U.S. trade deficit with South Korea more than tripled from 2019 to 2024.", kind="text")
+    changes = [c for c in factlint.extract(doc, reference) if c.kind == "change"]
+    assert [(c.text, c.factor, c.hedge, c.metric, c.parties, c.start.year, c.end.year) for c in changes] == [
+        ("more than tripled", 3.0, "more", "balance", ["United States", "Republic of Korea"], 2019, 2024)]
+    findings = factlint.check_text("U.S. exports to South Korea doubled between 2019 and 2022.", reference=reference,
+                                   kind="text", as_of=MAY_2025)
+    assert findings[0].message == (
+        "exports 'doubled' from 2019 to 2022 matches no recorded series: $56.9 billion in 2019 to $71.47 billion "
+        "in 2022, +26% (US Census basis, goods only, US exports to South Korea)")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The issue's examples, each as written there.
+    ("Leaders of Japan and South Korea met at the trilateral summit at Camp David in July 2023.",
+     [("FL201", 1, 80, "August 2023")]),
+    ("Korea remembers the armistice, signed in 1954, that ended the fighting.", [("FL201", 1, 42, "1953")]),
+    ("- In March 2022, President Yoon Suk Yeol visited Washington.", [("FL401", 1, 18, None)]),
+    # "Roughly" widens agreement by 5%, not by a third: 2022 goods exports were $71.47 billion.
+    ("In 2022, U.S. goods exports to South Korea were roughly $55 billion.", [("FL301", 1, 57, "$71.47 billion")]),
+])
+def test_the_issues_examples_are_caught(reference, text, expected):
+    assert check(reference, text, as_of=MAY_2025) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Unspecified "exports" are compared with goods series too: 2017 goods exports were $48.3 billion.
+    "Figures show U.S. exports to South Korea of $48.3 billion in 2017.",
+    "In 2022, U.S. goods exports to South Korea were roughly $70 billion.",
+])
+def test_the_issues_correct_figures_are_silent(reference, text):
+    assert check(reference, text, as_of=MAY_2025) == []

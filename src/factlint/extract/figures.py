@@ -1,5 +1,6 @@
 """Figures: amounts of money, counts and percentages, with what they measure (bilateral trade,
-exports, imports, a deficit...), between whom, which way, and for which period.
+exports, imports, a deficit...), between whom, which way, and for which period; and changes of a
+measure between two years ("the trade deficit more than tripled from 2019 to 2024").
 
 "$146.7 billion", "US$146.7bn", "146.7 billion dollars" and "₩1.2 trillion" are amounts; the metric,
 the parties and the direction come from cue words in the same sentence; the period is a year written
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..document import Document
-from ..models import ROK, US, DateMention, FigureClaim, FigureMetric, PartialDate
+from ..models import ROK, US, ChangeClaim, DateMention, FigureClaim, FigureMetric, PartialDate
 from .sentences import sentence_spans, with_sentences_before
 from .titles import COUNTRY_WORDS
 
@@ -52,9 +53,9 @@ _COUNTRY = {
 }
 
 
-def extract_figures(doc: Document, dates: list[DateMention]) -> list[FigureClaim]:
+def extract_figures(doc: Document, dates: list[DateMention]) -> list[FigureClaim | ChangeClaim]:
     text = doc.text
-    out: list[FigureClaim] = []
+    out: list[FigureClaim | ChangeClaim] = []
     # Dates that can be a figure's period, by position: each sentence takes its own with a bisection,
     # so a text of many sentences and many dates stays linear.
     periods = sorted(((doc.folded_at(d.span.start), d) for d in dates
@@ -63,7 +64,8 @@ def extract_figures(doc: Document, dates: list[DateMention]) -> list[FigureClaim
     for s_start, s_end in sentence_spans(text):
         sentence = text[s_start:s_end]
         amounts = _amounts(sentence)
-        if not amounts:
+        changes = list(_CHANGE.finditer(sentence)) if _CHANGE_GATE.search(sentence) else []
+        if not amounts and not changes:
             continue
         first, last = bisect_left(starts, s_start), bisect_left(starts, s_end)
         # What the sentence says once, whatever number of figures it holds.
@@ -77,7 +79,11 @@ def extract_figures(doc: Document, dates: list[DateMention]) -> list[FigureClaim
                 # "Two-way trade with Korea", with no third country near: the writer's side is the
                 # United States, the only other party the reference's series know.
                 parties = sorted([US, ROK])
+        if changes:
+            out.extend(_changes(doc, s_start, sentence, changes, cues, parties))
         for amount in amounts:
+            if any(c.start() <= amount.start < c.end() for c in changes):
+                continue  # "rose 25 percent": the percentage is the change's, not a figure
             a, b = s_start + amount.start, s_start + amount.end
             hedge = _hedge(sentence[max(0, amount.start - _HEDGE_REACH):amount.start])
             metric = cues.metric(amount.start, amount.unit)
@@ -92,6 +98,81 @@ def extract_figures(doc: Document, dates: list[DateMention]) -> list[FigureClaim
                         else PartialDate(year=doc.as_of.year - 1) if latest and doc.as_of else None),
                 period_text=period.text if period else None, period_latest=latest,
                 confidence=0.8 if metric and period else 0.6 if metric else 0.4))
+    return out
+
+
+# A change of a measure, as a factor or a percentage: "more than tripled", "grew threefold", "rose by
+# nearly 25 percent". "Doubled down" is no change.
+_FACTORS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "quintupled": 5.0, "halved": 0.5}
+_FOLDS = {"two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "seven": 7.0, "eight": 8.0, "nine": 9.0,
+          "ten": 10.0}
+_CHANGE_HEDGES = r"more than|nearly|almost|roughly|about|close to|over|less than|approximately|around"
+_RISE = r"grew|rose|increased|expanded|jumped|surged|climbed|soared"
+_FALL = r"fell|dropped|declined|decreased|shrank|plunged|slipped|contracted"
+_CHANGE_GATE = re.compile(r"(?:doubled|tripled|trebled|quadrupled|quintupled|halved|fold|percent|per cent|%)", re.I)
+_CHANGE = re.compile(
+    rf"\b(?:(?P<hedge>{_CHANGE_HEDGES})\s+)?(?:"
+    r"(?P<word>doubled|tripled|trebled|quadrupled|quintupled|halved)\b(?!\s+down)"
+    rf"|(?:{_RISE})\s+(?:by\s+)?(?:(?P<hedge2>{_CHANGE_HEDGES})\s+)?(?P<fold>\d+(?:\.\d+)?|{'|'.join(_FOLDS)})[- ]?fold\b"
+    rf"|(?P<dir>{_RISE}|(?P<fall>{_FALL}))\s+(?:by\s+)?(?:(?P<hedge3>{_CHANGE_HEDGES})\s+)?"
+    r"(?P<pct>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b))", re.I)
+# The two years a change runs between: "from 2019 to 2024", "between 2012 and 2016", "since 2019".
+_CHANGE_YEARS = re.compile(r"\b(?:from|between)\s+(?P<y0>(?:19|20)\d\d)\s*(?:to|and|through|until|-|–)\s*"
+                           r"(?P<y1>(?:19|20)\d\d)\b|\bsince\s+(?P<since>(?:19|20)\d\d)\b", re.I)
+# A deficit or surplus named bare ("the deficit"), which is the trade balance only where the text
+# around it speaks of trade, and never a budget's.
+_BARE_BALANCE = re.compile(r"(?<!budget )(?<!fiscal )(?<!federal )(?<!account )\b(?:deficit|surplus)\b", re.I)
+_TRADE = re.compile(r"\btrade\b", re.I)
+
+
+def _changes(doc: Document, s_start: int, sentence: str, changes: list[re.Match[str]], cues: _Cues,
+             parties: list[str]) -> list[ChangeClaim]:
+    """The sentence's changes that run between two years it names."""
+    spans = list(_CHANGE_YEARS.finditer(sentence))
+    out = []
+    for m in changes:
+        # The years after the change ("tripled from 2019 to 2024"), else those before ("Since 2019,
+        # exports have doubled").
+        years = next((y for y in spans if y.start() >= m.end()), spans[-1] if spans else None)
+        if years is None:
+            continue
+        if years.group("since"):
+            if doc.as_of is None:
+                continue
+            start, end, latest = int(years.group("since")), doc.as_of.year - 1, True
+        else:
+            start, end, latest = int(years.group("y0")), int(years.group("y1")), False
+        if end <= start:
+            continue
+        if m.group("word"):
+            factor, step = _FACTORS[m.group("word").lower()], 0.0
+        elif m.group("fold"):
+            fold = m.group("fold").lower()
+            factor, step = _FOLDS.get(fold) or float(fold), 0.0
+        else:
+            pct = m.group("pct")
+            decimals = len(pct.split(".")[1]) if "." in pct else 0
+            factor, step = 1 + (-1 if m.group("fall") else 1) * float(pct) / 100, 10.0 ** -decimals / 100
+        hedge_word = m.group("hedge") or m.group("hedge2") or m.group("hedge3")
+        metric = cues.metric(m.start(), "USD")
+        who = parties
+        if metric is None and _BARE_BALANCE.search(sentence):
+            context = with_sentences_before(doc.text, s_start)
+            if _TRADE.search(context):
+                metric = "balance"
+                if len(who) < 2 and not _THIRD.search(context):
+                    who = sorted({*who, *_parties(context)})
+                    if who == [ROK] and _WITH_KOREA.search(context):
+                        who = sorted([US, ROK])  # "trade with Korea": the writer's side is the US
+        exporter, importer = cues.direction(metric)
+        a, b = s_start + m.start(), s_start + m.end()
+        span = doc.span(a, b)
+        out.append(ChangeClaim(
+            text=doc.original[span.start:span.end], span=span, factor=factor, step=step,
+            hedge=_HEDGE_KIND[hedge_word.lower()] if hedge_word else None,  # type: ignore[arg-type]
+            metric=metric, exporter=exporter, importer=importer, parties=who,
+            start=PartialDate(year=start), end=PartialDate(year=end), end_latest=latest,
+            confidence=0.7 if metric else 0.4))
     return out
 
 

@@ -11,6 +11,7 @@ from .claims import (
     ROK,
     US,
     AgreementMention,
+    ChangeClaim,
     Claim,
     ClaimBase,
     ClaimFile,
@@ -53,7 +54,7 @@ from .reference import (
 
 __all__ = [
     "ROK", "US", "Agreement", "AgreementEvent", "AgreementMention", "CheckedDocument", "CheckResult", "Claim", "ClaimBase", "ClaimFile", "Review", "DateMention",
-    "DatePrecision", "DateValue", "DescriptionClaim", "EventClaim", "EventType", "Figure", "FigureClaim",
+    "ChangeClaim", "DatePrecision", "DateValue", "DescriptionClaim", "EventClaim", "EventType", "Figure", "FigureClaim",
     "FigureMetric", "Finding", "Id", "Location", "MatchMethod", "MentionKind", "Model", "NameMention", "NameOrder", "NonEmpty", "Office",
     "Organization", "PartialDate", "Person", "Problem", "Reference", "Report", "ReportFinding", "ReportLocation", "ReferenceFile", "Severity", "Source",
     "SourceRef", "Span", "TitleClaim",

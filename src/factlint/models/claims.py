@@ -142,6 +142,27 @@ class FigureClaim(ClaimBase):
     period_latest: bool = False
 
 
+class ChangeClaim(ClaimBase):
+    """The article states how a figure changed between two years: "the trade deficit with Korea more
+    than tripled from 2019 to 2024", "exports rose 25 percent between 2012 and 2016". The span is the
+    change's wording ("more than tripled"), where a finding points."""
+
+    kind: Literal["change"] = "change"
+    text: str
+    span: Span
+    factor: float  # the later value over the earlier: 3 for "tripled", 1.25 for "rose 25 percent"
+    # The precision stated: 0 for a word ("tripled"), 0.01 for "rose 25 percent", 0.001 for "25.3 percent".
+    step: float = 0.0
+    hedge: Literal["about", "more", "less", "nearly"] | None = None
+    metric: FigureMetric | None = None
+    exporter: str | None = None
+    importer: str | None = None
+    parties: list[str] = []
+    start: PartialDate  # "from 2019"
+    end: PartialDate  # "to 2024"; for "since 2019" the latest statistics at the article's date
+    end_latest: bool = False  # "since 2019": the end is last year's statistics or the year before's
+
+
 class TitleClaim(ClaimBase):
     """The article gives a person a title: "South Korean President Yoon Suk Yeol", "former president
     Moon Jae-in", "Choe Son Hui, North Korea's foreign minister"."""
@@ -174,7 +195,7 @@ class DescriptionClaim(ClaimBase):
 
 
 Claim = Annotated[Union[NameMention, DateMention, AgreementMention, EventClaim, FigureClaim,  # noqa: UP007
-                        TitleClaim, DescriptionClaim],
+                        ChangeClaim, TitleClaim, DescriptionClaim],
                   Field(discriminator="kind")]
 
 

@@ -14,13 +14,13 @@ from .load import ReferenceError, bundled_reference_dir, load_reference, referen
 from .names import (SURNAME_ENDINGS, Form, NameIndex, allowed_edits, country_names, edits, index_for, inflected,
                     phrase_tokens, typing_slip)
 from .offices import covers, ended_before, holders_by_office, offices_held
-from .series import Series, figure_agrees, korea_trade, money, series_for
+from .series import Series, change_agrees, change_series, figure_agrees, korea_trade, money, ratio, series_for
 
 __all__ = [
     "KINDS", "SECTIONS", "SURNAME_ENDINGS", "Form", "Kind", "NameIndex", "ReferenceError", "Series",
     "allowed_edits", "bundled_reference_dir", "country_names",
-    "cited_sources", "confirmed", "covers", "date_agrees", "edits", "ended_before", "figure_agrees", "find",
+    "change_agrees", "change_series", "cited_sources", "confirmed", "covers", "date_agrees", "edits", "ended_before", "figure_agrees", "find",
     "holders_by_office", "index_for", "inflected", "korea_trade", "load_reference", "money", "name_forms",
-    "named", "named_events", "offices_held", "other_events", "phrase_tokens", "reference_files",
+    "named", "named_events", "offices_held", "other_events", "phrase_tokens", "ratio", "reference_files",
     "relevant_events", "series_for", "short_name", "sources_of", "typing_slip", "validate_reference",
 ]

@@ -1,11 +1,12 @@
 """Trade series: the reference values a US–Korea trade figure can be compared with (printed figures,
-and totals derived from exports plus imports), and whether a figure agrees with one."""
+and totals derived from exports plus imports), and whether a figure, or a change between two years,
+agrees with them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import ROK, US, Figure, FigureClaim, Reference
+from ..models import ROK, US, ChangeClaim, Figure, FigureClaim, Reference
 
 # The reference metrics each claimed measure can be compared with.
 TRADE_METRICS = {
@@ -29,12 +30,20 @@ class Series:
     definition: str
     source: str
     figure_id: str
+    measure: str  # reporter and metric ("United States goods_balance"): what two years' values share
+    year: int
 
 
-def korea_trade(claim: FigureClaim) -> bool:
-    """A figure about trade between the United States and South Korea: the figures the series check."""
+# A change of a stated factor ("tripled") agrees with the series' ratio within this share of it; a
+# hedged one ("more than tripled") only bends this far the other way.
+FACTOR_TOLERANCE = 0.12
+HEDGED_FACTOR_TOLERANCE = 0.03
+
+
+def korea_trade(claim: FigureClaim | ChangeClaim) -> bool:
+    """A figure or change about trade between the United States and South Korea: what the series check."""
     return (claim.metric in TRADE_METRICS and ROK in claim.parties and US in claim.parties
-            and claim.unit in ("USD", "KRW"))
+            and (isinstance(claim, ChangeClaim) or claim.unit in ("USD", "KRW")))
 
 
 def _step(figure: Figure) -> float:
@@ -53,7 +62,49 @@ def series_for(reference: Reference, claim: FigureClaim) -> list[Series]:
     return _series(reference, claim, claim.period.year)
 
 
-def _series(reference: Reference, claim: FigureClaim, year: int) -> list[Series]:
+def change_series(reference: Reference, claim: ChangeClaim) -> list[tuple[Series, Series]]:
+    """Each measure's values in the change's first and last year, paired: a ratio only means something
+    between two values of one series. For "since 2019", the last year is the latest statistics at
+    the article's date: last year's, or the year before's."""
+    if claim.metric not in TRADE_METRICS:
+        return []
+    first = {s.measure: s for s in _series(reference, claim, claim.start.year)}
+    ends = [claim.end.year, claim.end.year - 1] if claim.end_latest else [claim.end.year]
+    return [(first[s.measure], s) for year in ends if year > claim.start.year
+            for s in _series(reference, claim, year) if s.measure in first]
+
+
+def ratio(pair: tuple[Series, Series]) -> float | None:
+    """The later value over the earlier; None when the two have opposite signs or the first is 0."""
+    a, b = pair[0].value, pair[1].value
+    return b / a if a and (a > 0) == (b > 0) else None
+
+
+def change_agrees(claim: ChangeClaim, observed: float) -> bool:
+    """Does the stated change agree with a series' ratio? A percentage is compared as the size of the
+    change in points, at the precision stated; a factor ("tripled", "halved") within FACTOR_TOLERANCE
+    of it. "More than", "nearly" and "about" bend that one way or widen it."""
+    f = claim.factor
+    if claim.step:
+        stated, seen = abs(f - 1), (observed - 1) * (1 if f >= 1 else -1)
+        bend = max(claim.step / 2, 0.015)
+        slack, near = max(bend, 0.05 * stated), 0.2 * stated
+    else:  # "halved" is "doubled" the other way
+        stated, seen = (f, observed) if f >= 1 else (1 / f, 1 / observed)
+        bend = HEDGED_FACTOR_TOLERANCE * stated
+        slack, near = FACTOR_TOLERANCE * stated, 2 * FACTOR_TOLERANCE * stated
+    if claim.hedge == "about":
+        return abs(seen - stated) <= 1.25 * slack
+    if claim.hedge == "more":
+        return seen >= stated - bend
+    if claim.hedge == "less":
+        return seen <= stated + bend
+    if claim.hedge == "nearly":
+        return stated - near - bend <= seen <= stated + bend
+    return abs(seen - stated) <= slack
+
+
+def _series(reference: Reference, claim: FigureClaim | ChangeClaim, year: int) -> list[Series]:
     figures = [f for f in reference.figures.values() if f.period.year == year and f.unit == "USD"]
     wanted = TRADE_METRICS[claim.metric]
     out: list[Series] = []
@@ -63,7 +114,7 @@ def _series(reference: Reference, claim: FigureClaim, year: int) -> list[Series]
         if claim.metric in ("exports", "imports") and claim.exporter and f.parties != [claim.exporter, claim.importer]:
             continue
         value = abs(f.value) if claim.metric == "balance" else f.value
-        out.append(Series(value * f.scale, _step(f), f.definition, f.source, f.id))
+        out.append(Series(value * f.scale, _step(f), f.definition, f.source, f.id, f"{f.reporter} {f.metric}", year))
     if claim.metric == "trade_total":
         out.extend(_derived_totals(figures, {f.reporter for f in figures if f.metric == "goods_trade_total"}))
     return out
@@ -81,7 +132,7 @@ def _derived_totals(figures: list[Figure], reported: set[str]) -> list[Series]:
             e, i = exports[0], imports[0]
             out.append(Series(e.value * e.scale + i.value * i.scale, max(_step(e), _step(i)),
                               f"{reporter} statistics, goods only, exports plus imports (sum of two series)",
-                              e.source, f"{e.id}+{i.id}"))
+                              e.source, f"{e.id}+{i.id}", f"{reporter} goods_trade_total", e.period.year))
     return out
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..models import Claim, FigureClaim, Finding, Severity
-from ..record import figure_agrees, korea_trade, money, series_for
+from ..models import ChangeClaim, Claim, FigureClaim, Finding, Severity
+from ..record import change_agrees, change_series, figure_agrees, korea_trade, money, ratio, series_for
 from .base import Rule, RuleContext
 
 _WORDS = {"trade_total": "bilateral trade", "exports": "exports", "imports": "imports", "balance": "trade balance"}
@@ -70,12 +70,78 @@ class FigureMatchesNoSeries(Rule):
                                entity_id=nearest[0].figure_id.split("+")[0], source_id=nearest[0].source)
 
 
+class ChangeMatchesNoSeries(Rule):
+    """Change of a figure that no official series shows.
+
+    What it catches
+        A stated change of a US–Korea trade measure between two years, as a factor or a percentage,
+        that no reference series shows: "the US trade deficit with Korea more than quadrupled from
+        2019 to 2024" when the series went from $20.6 billion to $66.0 billion (3.2 times).
+
+    Why it matters
+        A ratio survives rewriting better than the figures it came from, and is as often garbled:
+        "doubled" for "tripled", a rise quoted as a fall, the years of another series.
+
+    How it decides
+        The change ("doubled", "more than tripled", "grew threefold", "rose 25 percent", "fell by
+        nearly a fifth" is not read) must name its years in the sentence: "from 2019 to 2024",
+        "between 2012 and 2016", or "since 2019", which runs to the latest statistics at the
+        article's date. The measure and the parties are read as for FL301. Each series the
+        reference holds for both years (one reporter and one definition) gives a ratio; the change
+        agrees with any of them when a factor is within 12% ("doubled" for 1.8 to 2.2 times), a
+        percentage within half its last digit or 1.5 points, and "more than", "nearly" or "about"
+        bend or widen that. A deficit is compared by its size.
+
+    Example
+        The trade deficit with Korea doubled from 2019 to 2024.   →  (it grew 3.2 times)
+
+    Fix safety
+        The right wording is the editor's call.
+    """
+
+    code = "FL303"
+    name = "change-matches-no-series"
+    summary = "A change of a trade figure between two years that no reference series shows"
+    severity = Severity.WARNING
+
+    def agrees(self, claim: Claim, ctx: RuleContext) -> bool:
+        return (isinstance(claim, ChangeClaim) and korea_trade(claim)
+                and any((r := ratio(p)) is not None and change_agrees(claim, r)
+                        for p in change_series(ctx.reference, claim)))
+
+    def check(self, claims: Sequence[Claim], ctx: RuleContext) -> Iterator[Finding]:
+        for claim in claims:
+            if not isinstance(claim, ChangeClaim) or not korea_trade(claim):
+                continue
+            pairs = [(p, r) for p in change_series(ctx.reference, claim) if (r := ratio(p)) is not None]
+            if not pairs or any(change_agrees(claim, r) for _, r in pairs):
+                continue
+            nearest = sorted(pairs, key=lambda pr: abs(pr[1] - claim.factor))[:2]
+            shown = "; ".join(f"{money(a.value)} in {claim.start.year} to {money(b.value)} in {b.year}, "
+                              f"{_times(r)} ({b.definition})" for (a, b), r in nearest)
+            message = (f"{_WORDS[claim.metric or 'trade_total']} {claim.text!r} from {claim.start.year} to "  # type: ignore[index]
+                       f"{_end(claim)} matches no recorded series: {shown}")
+            (_, last), _ = nearest[0]
+            yield self.finding(ctx, claim.span, claim.text, message, entity_id=last.figure_id.split("+")[0],
+                               source_id=last.source)
+
+
+def _times(r: float) -> str:
+    return f"{r:.1f} times" if r >= 1.5 or r <= 0.67 else f"{(r - 1) * 100:+.0f}%"
+
+
+def _end(claim: ChangeClaim) -> str:
+    return f"{claim.end.year} or {claim.end.year - 1} (the latest statistics at the article's date)" \
+        if claim.end_latest else str(claim.end.year)
+
+
 class FigureNotCovered(Rule):
     """Figure the reference cannot check.
 
     What it catches
         A US–Korea trade figure for a year (or measure) no reference series covers, or whose period
-        cannot be resolved: "trade rose to $190 billion" with no year and no article date.
+        cannot be resolved: "trade rose to $190 billion" with no year and no article date; a change
+        between two years ("exports doubled from 2005 to 2010") no series covers in both.
 
     Why it matters
         Not an error: a note that this number went unchecked, so an editor can check it by hand or
@@ -95,6 +161,10 @@ class FigureNotCovered(Rule):
 
     def check(self, claims: Sequence[Claim], ctx: RuleContext) -> Iterator[Finding]:
         for claim in claims:
+            if isinstance(claim, ChangeClaim) and korea_trade(claim) and not change_series(ctx.reference, claim):
+                message = (f"no reference series covers US–Korea {_WORDS[claim.metric]} in both "  # type: ignore[index]
+                           f"{claim.start.year} and {_end(claim)}")
+                yield self.finding(ctx, claim.span, claim.text, message)
             if not isinstance(claim, FigureClaim) or not korea_trade(claim):
                 continue
             what = _WORDS[claim.metric or "trade_total"]  # type: ignore[index]
