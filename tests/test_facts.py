@@ -558,3 +558,40 @@ def test_the_issues_examples_are_caught(reference, text, expected):
 ])
 def test_the_issues_correct_figures_are_silent(reference, text):
     assert check(reference, text, as_of=MAY_2025) == []
+
+
+def test_an_agreement_the_reference_lacks_is_compared_across_files(reference, tmp_path):
+    (tmp_path / "a.md").write_text("The Treaty of Amity between the two kingdoms was signed in 2003.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("Officials recalled that the Treaty of Amity was signed in 2004.\n", encoding="utf-8")
+    findings = factlint.check_paths([tmp_path], reference=reference).findings
+    assert [(Path(f.path).name, f.code, f.span.line, f.span.column, f.message) for f in findings] == [
+        ("a.md", "FL501", 1, 60, f"Treaty of Amity signed: 2003 here, but 2004 at {tmp_path / 'b.md'}:1:59"),
+        ("b.md", "FL501", 1, 59, f"Treaty of Amity signed: 2004 here, but 2003 at {tmp_path / 'a.md'}:1:60")]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # The same date at two precisions, and two different events.
+    ("The U.S.-Jordan Free Trade Agreement entered into force in 2001.",
+     "The U.S.-Jordan Free Trade Agreement entered into force in December 2001."),
+    ("The Oslo Accords were signed in 1993.", "The Oslo Accords took effect in 1994."),
+    # A name that says no more than its kind may be any of many agreements.
+    ("The Free Trade Agreement was signed in 2004.", "The Free Trade Agreement was signed in 2007."),
+    # A meeting recurs under one name.
+    ("The Republican National Convention was held in 2008.", "The Republican National Convention was held in 2012."),
+])
+def test_agreements_the_reference_lacks_stay_silent_when_consistent_or_unnamed(reference, tmp_path, a, b):
+    (tmp_path / "a.md").write_text(a + "\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text(b + "\n", encoding="utf-8")
+    assert factlint.check_paths([tmp_path], reference=reference).findings == []
+
+
+def test_an_agreement_the_reference_lacks_is_a_claim_marked_unlisted(reference):
+    doc = parse_document("Under the Paris Agreement, signed in 2016, countries set targets.", kind="text")
+    claims = [c for c in factlint.extract(doc, reference) if c.kind in ("agreement", "event")]
+    assert [(c.kind, c.entity_id, c.listed, getattr(c, "cue", None), c.text) for c in claims] == [
+        ("agreement", "paris agreement", False, None, "Paris Agreement"),
+        ("event", "paris agreement", False, "signed", "2016")]
+    # Two names joined by "and the" are two names; years and openers are not part of a name.
+    doc = parse_document("In 1989, the USSR and the Warsaw Pact faced Under the 1966 Outer Space Treaty.", kind="text")
+    assert [c.entity_id for c in factlint.extract(doc, reference) if c.kind == "agreement"] == [
+        "warsaw pact", "outer space treaty"]

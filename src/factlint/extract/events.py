@@ -94,7 +94,77 @@ def extract_agreements(doc: Document, index: NameIndex, reference: Reference | N
     if nouns and reference is not None:
         out.extend(_resolve_nouns(doc, tokens, nouns, reference))
         out.sort(key=lambda a: a.span.start)
+    unlisted = _unlisted(doc, out)
+    if unlisted:
+        out = sorted([*out, *unlisted], key=lambda a: a.span.start)
     return out
+
+
+# Agreements the reference does not hold, named by a proper name: "the Paris Agreement", "the Treaty
+# of Versailles", "the U.S.-Jordan Free Trade Agreement". Their events are compared with each other
+# (FL501), never with a record. A name must hold a word that says which agreement it is: "the Free
+# Trade Agreement" or "the Joint Declaration" may be any of many.
+_AGREEMENT_NOUN = re.compile(r"\b(?:Agreements?|Treaty|Accords?|Protocol|Conventions?|Declaration|Pact|Communiqu[eé])\b")
+_NAME_WORD = re.compile(r"[A-Z][\w'’.]*(?:-(?:[A-Z][\w'’.]*|\d+))*")
+_CONNECTOR = frozenset("of and for on between the de to".split())
+_OPENERS = frozenset("the a an this that these those under in after since before with by as at from when while "
+                     "following per our their its his her".split())
+_GENERIC = frozenset("""
+free trade agreement agreements bilateral joint peace framework comprehensive final new security defense defence mutual
+partnership cooperation economic strategic nuclear arms control status forces military civil investment tax basic
+general special interim provisional international global historic landmark treaty treaties accord accords protocol
+convention conventions declaration pact communique communiqué charter statement united states nations u.s. us u.s.a.
+america american first second third fourth fifth last next previous former same such each every any north south east
+west relations friendship commerce navigation reciprocal trading energy climate environmental labor fisheries
+maritime armistice ceasefire cease-fire nonproliferation non-proliferation test ban reduction limitation offensive
+weapons chemical biological assistance extradition legal agreed minute minutes understanding memorandum settlement
+transit normalization regional multilateral trilateral economic partnership implementing supplementary additional
+optional annex article disaster emergency major national state federal presidential executive public health
+of and for on between the de to
+""".split())
+
+
+def _unlisted(doc: Document, listed: list[AgreementMention]) -> list[AgreementMention]:
+    text = doc.text
+    taken = [(a.span.start, a.span.end) for a in listed]
+    out: list[AgreementMention] = []
+    for m in _AGREEMENT_NOUN.finditer(text):
+        start, end = _name_around(text, m.start(), m.end())
+        words = re.findall(r"[\w'’.-]+", text[start:end])
+        if not any(w.lower().strip(".") not in _GENERIC and w.lower() not in _GENERIC for w in words):
+            continue
+        if "\n\n" in text[start:end] or any(s < end and start < e for s, e in taken):
+            continue
+        span = doc.span(start, end)
+        written = doc.original[span.start:span.end]
+        key = " ".join(w.lower().replace("’", "'") for w in words)
+        out.append(AgreementMention(text=written, span=span, entity_id=key, listed=False, confidence=0.6))
+        taken.append((start, end))
+    return out
+
+
+def _name_around(text: str, noun_start: int, noun_end: int) -> tuple[int, int]:
+    """The proper name an agreement noun ends or opens: the capitalized words before it ("the U.S.-Jordan
+    Free Trade Agreement"), with "of", "and", "for" between them, and "of the ..." after it ("the
+    Treaty of Versailles"). Articles, years and sentence openers ("Under", "The") are not part of it."""
+    start = noun_start
+    window = max(0, noun_start - 120)
+    for w in reversed(list(re.finditer(r"\S+", text[window:noun_start]))):
+        word = w.group()
+        if word == "the":
+            break  # "the USSR and the Warsaw Pact": two names, not one
+        if word.lower() in _CONNECTOR:
+            continue  # kept only between two words of the name: `start` moves on words alone
+        if (not _NAME_WORD.fullmatch(word) or word.lower() in _OPENERS
+                or word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+(?:-\S+)?", word)):  # "Korea." ends a sentence
+            break
+        start = window + w.start()
+    end = noun_end
+    after = re.match(r"\s+(?:of|on)\s+(?:the\s+)?((?:[A-Z][\w'’-]*)(?:\s+(?:(?:of|and|on|the|for)\s+)*[A-Z][\w'’-]*)*)",
+                     text[noun_end:noun_end + 120])
+    if after:
+        end = noun_end + after.end()
+    return start, end
 
 
 def _noun_at(tokens: list[tuple[int, int, str]], i: int, index: NameIndex) -> tuple[int, list[str]] | None:
@@ -233,6 +303,12 @@ def extract_events(doc: Document, agreements: list[AgreementMention], dates: lis
             if _AMENDING.search(text, max(s_start, at(named.span.start) - 60), at(named.span.start)):
                 # "the 2018 protocol amending KORUS took effect in 2019": the amendment's event.
                 types = [_AMENDMENT_EVENT.get(t, t) for t in types]
+            if not named.listed:
+                # A meeting recurs under one name ("the Republican National Convention was held in
+                # 2008"): only an agreement's own events are compared for a name the record lacks.
+                types = [t for t in types if t != "held"]
+                if not types:
+                    continue
             claims.append(_claim(named, date, types, text[c_start:c_end]))
     return claims
 
@@ -387,5 +463,5 @@ _OWN_DATE = re.compile(r"(?:\b[A-Z][\w-]*|\d+)\s+(?:of|dated)\s+$")
 def _claim(agreement: AgreementMention, date: DateMention, types: list[EventType],
            cue: str | None) -> EventClaim:
     return EventClaim(text=date.text, span=date.span, entity_id=agreement.entity_id,
-                      agreement_text=agreement.text, event_types=types, cue=cue, date=date,
+                      agreement_text=agreement.text, listed=agreement.listed, event_types=types, cue=cue, date=date,
                       confidence=0.8 if cue else 0.7)

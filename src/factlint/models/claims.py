@@ -95,7 +95,10 @@ class AgreementMention(ClaimBase):
     kind: Literal["agreement"] = "agreement"
     text: str
     span: Span
+    # The reference agreement; for one the reference does not hold ("the Paris Agreement"), the name
+    # as a key ("paris agreement"), so that two statements about it can still be compared (FL501).
     entity_id: str
+    listed: bool = True  # False: an agreement the reference does not hold
 
 
 class EventClaim(ClaimBase):
@@ -105,8 +108,9 @@ class EventClaim(ClaimBase):
     kind: Literal["event"] = "event"
     text: str  # the date as written
     span: Span
-    entity_id: str  # the agreement
+    entity_id: str  # the agreement (for one the reference does not hold, its name as a key)
     agreement_text: str
+    listed: bool = True
     # What the cue can mean ("concluded": negotiations concluded, or signed). Empty when the date
     # only modifies the name ("the 1953 Mutual Defense Treaty"): then any event of that year agrees.
     event_types: list[EventType]

@@ -99,7 +99,9 @@ class InconsistentStatements(Rule):
     How it decides
         Claims are grouped by what they are about (agreement and event; measure, direction, year).
         A date that only names an agreement whose record has one date ("the 2018 Singapore summit")
-        is compared with the other dates that name it.
+        is compared with the other dates that name it. An agreement the reference does not hold is
+        known by its proper name ("the Treaty of Amity signed in 2003" and "in 2004"); a name that
+        says no more than its kind ("the Free Trade Agreement") and a meeting's "held" are not compared.
         Dates disagree when they differ at the precision both state ("2012" and "March 2012" agree);
         figures when they differ beyond the precision stated. Hedged figures ("about") are left out.
         Each finding points at the other place.
