@@ -595,3 +595,22 @@ def test_an_agreement_the_reference_lacks_is_a_claim_marked_unlisted(reference):
     doc = parse_document("In 1989, the USSR and the Warsaw Pact faced Under the 1966 Outer Space Treaty.", kind="text")
     assert [c.entity_id for c in factlint.extract(doc, reference) if c.kind == "agreement"] == [
         "warsaw pact", "outer space treaty"]
+
+
+@pytest.mark.parametrize(("text", "kind", "why"), [
+    ("Korea remembers the armistice, signed in 1954, that ended the fighting.", "event", [
+        "“armistice” is a common noun: the agreement's countries are named in the sentence or the two before",
+        "the cue “signed” speaks of “armistice”", "the nearest date after the cue"]),
+    ("On June 30, 2007, negotiators for both governments signed the KORUS FTA.", "event", [
+        "the cue “signed” speaks of “KORUS”", "no date near the cue: the date that opens the clause"]),
+    ("South Korea and the United States are close. Bilateral trade between the two countries reached "
+     "$170 billion last year.", "figure", [
+         "“between the two countries” or “bilateral”: the countries named in the two sentences before",
+         "the year written nearest the figure (“last year”)"]),
+    ("In 2017, Secretary of State Mike Pompeo made his first trip to Seoul.", "title", [
+        "the date that opens the sentence (“2017”) places it in time",
+        "the title and name follow the opening date's comma: the office is claimed for that time"]),
+])
+def test_extract_explains_each_decision(reference, text, kind, why):
+    doc = parse_document(text, kind="text", as_of=MAY_2023)
+    assert [c.why for c in factlint.extract(doc, reference) if c.kind == kind] == [why]

@@ -29,7 +29,7 @@ from .yamlfile import LineMap, YamlError, load_yaml
 SUFFIX = ".claims.yaml"
 SCHEMA_HEADER = "# yaml-language-server: $schema={schema}\n"
 _FIRST_KEYS = ("kind", "text", "span")
-_LAST_KEYS = ("confidence", "reviewed")
+_LAST_KEYS = ("why", "confidence", "reviewed")
 
 
 def is_claim_file(path: Path) -> bool:

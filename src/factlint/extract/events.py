@@ -133,13 +133,17 @@ def _unlisted(doc: Document, listed: list[AgreementMention]) -> list[AgreementMe
         words = re.findall(r"[\w'’.-]+", text[start:end])
         if not any(w.lower().strip(".") not in _GENERIC and w.lower() not in _GENERIC for w in words):
             continue
-        if "\n\n" in text[start:end] or any(s < end and start < e for s, e in taken):
+        if "\n\n" in text[start:end]:
             continue
-        span = doc.span(start, end)
+        span = doc.span(start, end)  # the mentions' spans are in the original's offsets
+        if any(s < span.end and span.start < e for s, e in taken):
+            continue
         written = doc.original[span.start:span.end]
         key = " ".join(w.lower().replace("’", "'") for w in words)
-        out.append(AgreementMention(text=written, span=span, entity_id=key, listed=False, confidence=0.6))
-        taken.append((start, end))
+        out.append(AgreementMention(text=written, span=span, entity_id=key, listed=False, confidence=0.6,
+                                    why=["a proper name the reference does not hold: compared only with other "
+                                         "statements about it (FL501)"]))
+        taken.append((span.start, span.end))
     return out
 
 
@@ -223,25 +227,32 @@ def _resolve_nouns(doc: Document, tokens: list[tuple[int, int, str]], nouns: lis
         else:
             qualifier = None
         context = with_sentences_before(text, start, spans=spans)
-        fits = []
+        fits: list[tuple[str, str]] = []  # (agreement, why)
         for entity_id in candidates:
             agreement = reference.agreements[entity_id]
             countries = _countries(agreement.name, tuple(agreement.parties))
             ours = countries is not None and countries.search(context) is not None
             if shared:
                 # Its own countries named: it. Else another country named: another agreement.
-                if ours or not any(m.group() not in agreement.parties and not m.group().startswith("United States")
-                                   for m in _any_country().finditer(context)):
-                    fits.append(entity_id)
+                if ours:
+                    fits.append((entity_id, "may name other agreements: its countries are named in the sentence "
+                                            "or the two before"))
+                elif not any(m.group() not in agreement.parties and not m.group().startswith("United States")
+                             for m in _any_country().finditer(context)):
+                    fits.append((entity_id, "may name other agreements: no other country is named in the sentence "
+                                            "or the two before"))
                 continue
             if not ours:
                 continue
             if qualifier is not None and not countries.fullmatch(qualifier):
                 continue  # "the Peru free trade agreement": another one
-            fits.append(entity_id)
+            fits.append((entity_id, "is a common noun: the agreement's countries are named in the sentence or "
+                                    "the two before"))
         if len(fits) == 1:
             span = doc.span(start, end)
-            out.append(AgreementMention(text=doc.original[span.start:span.end], span=span, entity_id=fits[0]))
+            written = doc.original[span.start:span.end]
+            entity_id, why = fits[0]
+            out.append(AgreementMention(text=written, span=span, entity_id=entity_id, why=[f"“{written}” {why}"]))
     return out
 
 
@@ -278,13 +289,13 @@ def extract_events(doc: Document, agreements: list[AgreementMention], dates: lis
                 opens_name = d.span.start <= agreement.span.start < d.span.end < agreement.span.end
                 if opens_name or (d.span.end <= agreement.span.start and re.fullmatch(
                         r"[ \t*_]*", text[at(d.span.end):at(agreement.span.start)])):  # "the April 2023 *Washington Declaration*"
-                    claims.append(_claim(agreement, d, [], None))
+                    claims.append(_claim(agreement, d, [], None, "the date is written as part of the name"))
                     used.add(d.span.start)
                 # A summit dated straight after its name: "the summit at Camp David in August 2023",
                 # "the Panmunjom summit of June 2017".
                 elif (agreement.entity_id in summits and d.span.start >= agreement.span.end
                       and re.fullmatch(r"\s+(?:in|of|on)\s+", text[at(agreement.span.end):at(d.span.start)])):
-                    claims.append(_claim(agreement, d, ["held"], None))
+                    claims.append(_claim(agreement, d, ["held"], None, "a summit dated straight after its name"))
                     used.add(d.span.start)
         for agreement in in_sentence:
             counted = _counted(doc, text, (s_start, s_end), agreement, sentence_dates, at)
@@ -296,20 +307,23 @@ def extract_events(doc: Document, agreements: list[AgreementMention], dates: lis
             named = _agreement_for(text, c_start, c_end, in_sentence, at)
             if named is None:
                 continue
-            date = _date_for_cue(text, c_end, cues, named, sentence_dates, at, used, s_start)
-            if date is None:
+            paired = _date_for_cue(text, c_end, cues, named, sentence_dates, at, used, s_start)
+            if paired is None:
                 continue
+            date, how = paired
+            why = [f"the cue “{text[c_start:c_end]}” speaks of “{named.text}”", how]
             used.add(date.span.start)
             if _AMENDING.search(text, max(s_start, at(named.span.start) - 60), at(named.span.start)):
                 # "the 2018 protocol amending KORUS took effect in 2019": the amendment's event.
                 types = [_AMENDMENT_EVENT.get(t, t) for t in types]
+                why.append("the agreement is named as amended: the amendment's events")
             if not named.listed:
                 # A meeting recurs under one name ("the Republican National Convention was held in
                 # 2008"): only an agreement's own events are compared for a name the record lacks.
                 types = [t for t in types if t != "held"]
                 if not types:
                     continue
-            claims.append(_claim(named, date, types, text[c_start:c_end]))
+            claims.append(_claim(named, date, types, text[c_start:c_end], *why))
     return claims
 
 
@@ -374,8 +388,10 @@ def _counted(doc: Document, text: str, sentence: tuple[int, int], agreement: Agr
                and not (m.start() <= at(d.span.start) < a)]
     if anchors:
         anchor = anchors[0].value.year  # type: ignore[union-attr]
+        source = f"counted from the year written in the sentence (“{anchors[0].text}”)"
     elif doc.as_of is not None and _NOW.search(text, s_start, s_end):
         anchor = doc.as_of.year
+        source = "counted from the article's date: the sentence speaks of its present"
     else:
         return None
     span = doc.span(m.start("n"), m.end())
@@ -385,7 +401,8 @@ def _counted(doc: Document, text: str, sentence: tuple[int, int], agreement: Agr
                        relative=True, confidence=0.7)
     cue = f"{m.group('n')} {'anniversary' if m.group('anniv') else 'years'} counted from {anchor}"
     return EventClaim(text=written, span=span, entity_id=agreement.entity_id, agreement_text=agreement.text,
-                      event_types=[], cue=cue, date=date, counted_from=anchor, confidence=0.6)
+                      listed=agreement.listed, event_types=[], cue=cue, date=date, counted_from=anchor,
+                      why=[*(agreement.why or []), source], confidence=0.6)
 
 
 def _drop_overlaps(cues: list[tuple[int, int, list[EventType]]]) -> list[tuple[int, int, list[EventType]]]:
@@ -419,7 +436,8 @@ def _agreement_for(text: str, c_start: int, c_end: int, agreements: list[Agreeme
 
 
 def _date_for_cue(text: str, c_end: int, cues: list[tuple[int, int, list[EventType]]], agreement: AgreementMention,
-                  dates: list[DateMention], at: Callable[[int], int], used: set[int], s_start: int) -> DateMention | None:
+                  dates: list[DateMention], at: Callable[[int], int], used: set[int],
+                  s_start: int) -> tuple[DateMention, str] | None:
     """The nearest date after the cue that no later cue claims; else a date just before the name
     ("In 2012, KORUS took effect")."""
     later_cues = [c[0] for c in cues if c[0] >= c_end]
@@ -427,13 +445,13 @@ def _date_for_cue(text: str, c_end: int, cues: list[tuple[int, int, list[EventTy
     after = [d for d in dates if at(d.span.start) >= c_end and d.span.start not in used
              and at(d.span.start) - c_end <= _REACH and (next_cue is None or at(d.span.start) < next_cue)]
     if after:
-        return min(after, key=lambda d: at(d.span.start))
+        return min(after, key=lambda d: at(d.span.start)), "the nearest date after the cue"
     name_at = at(agreement.span.start)
     before = [d for d in dates if at(d.span.end) <= name_at and name_at - at(d.span.end) <= 40
               and d.span.start not in used and not _COUNTED_FROM.search(text, at(d.span.end), name_at)
               and not _OWN_DATE.search(text, max(0, at(d.span.start) - 40), at(d.span.start))]
     if before:
-        return max(before, key=lambda d: at(d.span.start))
+        return max(before, key=lambda d: at(d.span.start)), "no date after the cue: the date just before the name"
     # The date that opens the clause, with the agent between: "On June 30, 2007, negotiators for both
     # governments signed the agreement". Only when no other cue stands between that date and this one.
     c_start = max((c[0] for c in cues if c[1] <= c_end), default=c_end)
@@ -445,7 +463,9 @@ def _date_for_cue(text: str, c_end: int, cues: list[tuple[int, int, list[EventTy
                and (c_start - at(d.span.end) <= _REACH or opens_sentence(text, s_start, at(d.span.start)))
                and not _COUNTED_FROM.search(text, at(d.span.end), c_start)
                and not _OWN_DATE.search(text, max(0, at(d.span.start) - 40), at(d.span.start))]
-    return max(opening, key=lambda d: at(d.span.start)) if opening else None
+    if not opening:
+        return None
+    return max(opening, key=lambda d: at(d.span.start)), "no date near the cue: the date that opens the clause"
 
 
 # A name that an amendment is "of": "the protocol amending KORUS", "the revised KORUS".
@@ -461,7 +481,8 @@ _OWN_DATE = re.compile(r"(?:\b[A-Z][\w-]*|\d+)\s+(?:of|dated)\s+$")
 
 
 def _claim(agreement: AgreementMention, date: DateMention, types: list[EventType],
-           cue: str | None) -> EventClaim:
+           cue: str | None, *why: str) -> EventClaim:
     return EventClaim(text=date.text, span=date.span, entity_id=agreement.entity_id,
                       agreement_text=agreement.text, listed=agreement.listed, event_types=types, cue=cue, date=date,
+                      why=[*(agreement.why or []), *why] or None,
                       confidence=0.8 if cue else 0.7)

@@ -71,14 +71,17 @@ def extract_figures(doc: Document, dates: list[DateMention]) -> list[FigureClaim
         # What the sentence says once, whatever number of figures it holds.
         cues = _Cues(sentence)
         parties = cues.parties
+        parties_why = None
         if len(parties) < 2 and cues.both:
             # "Bilateral trade between the two countries": the countries are named just before.
             context = with_sentences_before(text, s_start)
             parties = sorted({*parties, *_parties(context)})
+            parties_why = "“between the two countries” or “bilateral”: the countries named in the two sentences before"
             if parties == [ROK] and _WITH_KOREA.search(sentence) and not _THIRD.search(context + sentence):
                 # "Two-way trade with Korea", with no third country near: the writer's side is the
                 # United States, the only other party the reference's series know.
                 parties = sorted([US, ROK])
+                parties_why = "“trade with Korea” and no third country near: the other side is the United States"
         if changes:
             out.extend(_changes(doc, s_start, sentence, changes, cues, parties))
         for amount in amounts:
@@ -91,12 +94,16 @@ def extract_figures(doc: Document, dates: list[DateMention]) -> list[FigureClaim
             period = _period(periods, starts, first, last, a)
             latest = period is None and doc.as_of is not None and cues.present
             span = doc.span(a, b)
+            why = [w for w in (parties_why,
+                               f"the year written nearest the figure (“{period.text}”)" if period else None,
+                               "no year, the present tense: the latest statistics at the article's date"
+                               if latest else None) if w]
             out.append(FigureClaim(
                 text=doc.original[span.start:span.end], span=span, value=amount.value, unit=amount.unit, step=amount.step,
                 hedge=hedge, metric=metric, exporter=exporter, importer=importer, parties=parties,  # type: ignore[arg-type]
                 period=(PartialDate(year=period.value.year) if period and period.value
                         else PartialDate(year=doc.as_of.year - 1) if latest and doc.as_of else None),
-                period_text=period.text if period else None, period_latest=latest,
+                period_text=period.text if period else None, period_latest=latest, why=why or None,
                 confidence=0.8 if metric and period else 0.6 if metric else 0.4))
     return out
 
@@ -140,8 +147,10 @@ def _changes(doc: Document, s_start: int, sentence: str, changes: list[re.Match[
             if doc.as_of is None:
                 continue
             start, end, latest = int(years.group("since")), doc.as_of.year - 1, True
+            why = [f"“{years.group()}”: to the latest statistics at the article's date"]
         else:
             start, end, latest = int(years.group("y0")), int(years.group("y1")), False
+            why = [f"the years “{years.group()}”"]
         if end <= start:
             continue
         if m.group("word"):
@@ -160,6 +169,7 @@ def _changes(doc: Document, s_start: int, sentence: str, changes: list[re.Match[
             context = with_sentences_before(doc.text, s_start)
             if _TRADE.search(context):
                 metric = "balance"
+                why.append("a bare “deficit” or “surplus” where the text speaks of trade: the trade balance")
                 if len(who) < 2 and not _THIRD.search(context):
                     who = sorted({*who, *_parties(context)})
                     if who == [ROK] and _WITH_KOREA.search(context):
@@ -171,7 +181,7 @@ def _changes(doc: Document, s_start: int, sentence: str, changes: list[re.Match[
             text=doc.original[span.start:span.end], span=span, factor=factor, step=step,
             hedge=_HEDGE_KIND[hedge_word.lower()] if hedge_word else None,  # type: ignore[arg-type]
             metric=metric, exporter=exporter, importer=importer, parties=who,
-            start=PartialDate(year=start), end=PartialDate(year=end), end_latest=latest,
+            start=PartialDate(year=start), end=PartialDate(year=end), end_latest=latest, why=why,
             confidence=0.7 if metric else 0.4))
     return out
 

@@ -234,12 +234,22 @@ def extract_titles(doc: Document, names: list[NameMention], dates: list[DateMent
             when, when_text = PartialDate(year=doc.as_of.year, month=doc.as_of.month, day=doc.as_of.day), \
                 "the article's present"
         span = doc.span(t_start, t_end)
+        strict = when is not None and (opening or former.startswith("then")) and not _ASIDE.match(text, b)
+        why = []
+        if name.span.start in by_family:
+            why.append(f"“{name.text}” alone: the one reference person of that name who fits the title")
+        if anchor is not None:
+            why.append(f"the date that opens the sentence (“{anchor.text}”) places it in time" if opening
+                       else f"the date in the sentence (“{anchor.text}”) places it in time")
+        elif when is not None:
+            why.append("the sentence speaks of its present: the article's date")
+        if strict:
+            why.append("“then-” claims the office for that time" if former.startswith("then") else
+                       "the title and name follow the opening date's comma: the office is claimed for that time")
         out.append(TitleClaim(
             text=doc.original[span.start:span.end], span=span, entity_id=name.entity_id, person_text=name.text,
             role=role, country=_country(country_text), former=former in ("former", "ex-", "late"),
-            when=when, when_text=when_text,
-            strict=when is not None and (opening or former.startswith("then")) and not _ASIDE.match(text, b),
-            confidence=0.8))
+            when=when, when_text=when_text, strict=strict, why=why or None, confidence=0.8))
     return out
 
 

@@ -31,6 +31,10 @@ class ClaimBase(Model):
     # How sure the extractor is, 0-1: 1 for an exact name or a written date, lower for fuzzy matches
     # and for facts pieced together from a sentence. An ordinal guide for reviewers, not a probability.
     confidence: float = Field(default=1.0, ge=0, le=1)
+    # How the extractor read the claim, one decision per entry, when more than the words themselves
+    # decided it: which agreement a common noun refers to, which date a cue governs, where a figure's
+    # parties and year came from. Shown by `factlint extract`, read by a reviewer.
+    why: list[str] | None = None
     reviewed: Review | None = None
 
 
