@@ -12,6 +12,7 @@ from .dates import extract_dates
 from .events import extract_agreements, extract_events
 from .figures import extract_figures
 from .names import extract_names
+from .sentences import sentence_spans
 from .titles import extract_descriptions, extract_titles
 
 
@@ -27,9 +28,12 @@ def extract_claims(doc: Document, reference: Reference, *, max_edits: int = 2) -
     dates = extract_dates(doc)
     agreements = extract_agreements(doc, index, reference)
     summits = frozenset(a.id for a in reference.agreements.values() if a.kind == "summit")
-    events = extract_events(doc, agreements, dates, summits)
-    figures = extract_figures(doc, dates)
-    titles = extract_titles(doc, names, dates, horizon=_horizon(reference), index=index)
+    # One sentence split for every extractor: the prose's (line breaks inside a paragraph read as
+    # spaces, offsets unchanged, so its sentences are the text's too).
+    sentences = sentence_spans(doc.prose)
+    events = extract_events(doc, agreements, dates, summits, sentences)
+    figures = extract_figures(doc, dates, sentences)
+    titles = extract_titles(doc, names, dates, horizon=_horizon(reference), index=index, sentences=sentences)
     descriptions = extract_descriptions(doc, names)
     claims: list[Claim] = [*names, *dates, *agreements, *events, *figures, *titles, *descriptions]
     return sorted(claims, key=lambda c: (c.span.start, c.span.end, c.kind))

@@ -267,12 +267,15 @@ def _one_line(text: str, tokens: list[tuple[int, int, str]]) -> bool:
 
 
 def extract_events(doc: Document, agreements: list[AgreementMention], dates: list[DateMention],
-                   summits: frozenset[str] = frozenset()) -> list[EventClaim]:
-    """`summits`: the ids of agreements that are meetings, dated by a date straight after the name."""
+                   summits: frozenset[str] = frozenset(),
+                   sentences: list[tuple[int, int]] | None = None) -> list[EventClaim]:
+    """`summits`: the ids of agreements that are meetings, dated by a date straight after the name.
+    `sentences`: the prose's sentence spans, when the caller has them."""
     text = doc.prose  # line breaks inside a paragraph read as spaces: "took⏎effect"
     at = doc.folded_at
     claims: list[EventClaim] = []
-    sentences = sentence_spans(text)
+    if sentences is None:
+        sentences = sentence_spans(text)
     agreements_in = by_sentence(sentences, agreements, lambda a: at(a.span.start))
     # Only dates with a written (or explicitly relative) year can contradict a record.
     dates_in = by_sentence(sentences, [d for d in dates if d.value is not None and not d.year_inferred],

@@ -53,7 +53,9 @@ _COUNTRY = {
 }
 
 
-def extract_figures(doc: Document, dates: list[DateMention]) -> list[FigureClaim | ChangeClaim]:
+def extract_figures(doc: Document, dates: list[DateMention],
+                    sentences: list[tuple[int, int]] | None = None) -> list[FigureClaim | ChangeClaim]:
+    """`sentences`: the text's sentence spans, when the caller has them."""
     text = doc.text
     out: list[FigureClaim | ChangeClaim] = []
     # Dates that can be a figure's period, by position: each sentence takes its own with a bisection,
@@ -61,7 +63,12 @@ def extract_figures(doc: Document, dates: list[DateMention]) -> list[FigureClaim
     periods = sorted(((doc.folded_at(d.span.start), d) for d in dates
                       if d.value is not None and d.precision in ("year", "month", "day")), key=lambda p: p[0])
     starts = [at for at, _ in periods]
-    for s_start, s_end in sentence_spans(text):
+    # Only sentences with a hint of a figure are read: every amount, percentage, count and change
+    # needs one of these words or signs.
+    hints = [m.start() for m in _HINT.finditer(text)]
+    if not hints:
+        return out
+    for s_start, s_end in _holding(sentences if sentences is not None else sentence_spans(text), hints):
         sentence = text[s_start:s_end]
         amounts = _amounts(sentence)
         changes = list(_CHANGE.finditer(sentence)) if _CHANGE_GATE.search(sentence) else []
@@ -183,6 +190,23 @@ def _changes(doc: Document, s_start: int, sentence: str, changes: list[re.Match[
             metric=metric, exporter=exporter, importer=importer, parties=who,
             start=PartialDate(year=start), end=PartialDate(year=end), end_latest=latest, why=why,
             confidence=0.7 if metric else 0.4))
+    return out
+
+
+_HINT = re.compile(r"[$₩%]|\b(?:USD|KRW|dollars|won|percent|cent|troops|soldiers|service members|personnel|"
+                   r"doubled|tripled|trebled|quadrupled|quintupled|halved|\w*fold)\b", re.I)
+
+
+def _holding(sentences: list[tuple[int, int]], positions: list[int]) -> list[tuple[int, int]]:
+    """The sentences (sorted, disjoint) that hold at least one of the sorted positions."""
+    out = []
+    i = 0
+    for s_start, s_end in sentences:
+        i = bisect_left(positions, s_start, i)
+        if i == len(positions):
+            break
+        if positions[i] < s_end:
+            out.append((s_start, s_end))
     return out
 
 

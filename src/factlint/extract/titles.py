@@ -162,13 +162,15 @@ _AFTER = re.compile(rf",\s+(?:the\s+|a\s+)?(?:{_FORMER}\s+)?(?:(?P<country>{_COU
 
 
 def extract_titles(doc: Document, names: list[NameMention], dates: list[DateMention],
-                   horizon: dt.date | None = None, index: NameIndex | None = None) -> list[TitleClaim]:
+                   horizon: dt.date | None = None, index: NameIndex | None = None,
+                   sentences: list[tuple[int, int]] | None = None) -> list[TitleClaim]:
     """`horizon` is the latest date a sentence can speak of in the past tense: the article's date,
     else the newest date the reference was checked on. With the name index, a title before a lone
     family name is read too ("Vice President Obama")."""
     text = doc.prose  # "National Security⏎Adviser" reads as one title
     horizon = doc.as_of or horizon
-    sentences = sentence_spans(text)
+    if sentences is None:
+        sentences = sentence_spans(text)
     starts = [start for start, _ in sentences]
     # A date without a year ("On May 21") takes the article's year: in a dated article it places a
     # sentence in time, though it is too weak to contradict a treaty's date.
