@@ -614,3 +614,24 @@ def test_an_agreement_the_reference_lacks_is_a_claim_marked_unlisted(reference):
 def test_extract_explains_each_decision(reference, text, kind, why):
     doc = parse_document(text, kind="text", as_of=MAY_2023)
     assert [c.why for c in factlint.extract(doc, reference) if c.kind == kind] == [why]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The example: no summit at Panmunjom was held in 2017 (April 2018, June 2019).
+    ("In Korea, the Panmunjom summit of June 2017 brought Moon Jae-in and Kim Jong Un together.",
+     [("FL201", 1, 35, None)]),
+    ("North Korea and South Korea held the summit at Panmunjom in 2016.", [("FL201", 1, 61, None)]),
+    # A year one of them holds: the second inter-Korean summit there (May 2018) is not recorded.
+    ("In Korea, the Panmunjom summit of May 2018 brought Moon Jae-in and Kim Jong Un together again.", []),
+    ("Trump met Kim at the Panmunjom summit in June 2019, with North Korea's leader on the line.", []),
+])
+def test_a_noun_several_recorded_events_share(reference, text, expected):
+    assert check(reference, text) == expected
+
+
+def test_a_noun_several_recorded_events_share_names_them_all(reference):
+    findings = factlint.check_text("In Korea, the Panmunjom summit of June 2017 was held.", reference=reference,
+                                   kind="text", as_of=MAY_2023)
+    assert findings[0].message == (
+        "“Panmunjom summit” names 2 recorded events, none in 2017: 2019 DMZ summit: it was held on June 30, 2019; "
+        "Panmunjom Declaration: it was held on April 27, 2018")

@@ -253,6 +253,13 @@ def _resolve_nouns(doc: Document, tokens: list[tuple[int, int, str]], nouns: lis
             written = doc.original[span.start:span.end]
             entity_id, why = fits[0]
             out.append(AgreementMention(text=written, span=span, entity_id=entity_id, why=[f"“{written}” {why}"]))
+        elif fits and not shared:
+            # A noun several recorded events share ("the Panmunjom summit"): a date must fit one of them.
+            span = doc.span(start, end)
+            written = doc.original[span.start:span.end]
+            ids = [entity_id for entity_id, _ in fits]
+            out.append(AgreementMention(text=written, span=span, entity_id=ids[0], alternatives=ids[1:],
+                                        why=[f"“{written}” names {len(ids)} recorded events: a date must fit one of them"]))
     return out
 
 
@@ -296,7 +303,8 @@ def extract_events(doc: Document, agreements: list[AgreementMention], dates: lis
                     used.add(d.span.start)
                 # A summit dated straight after its name: "the summit at Camp David in August 2023",
                 # "the Panmunjom summit of June 2017".
-                elif (agreement.entity_id in summits and d.span.start >= agreement.span.end
+                elif ((agreement.entity_id in summits or summits.intersection(agreement.alternatives or ()))
+                      and d.span.start >= agreement.span.end
                       and re.fullmatch(r"\s+(?:in|of|on)\s+", text[at(agreement.span.end):at(d.span.start)])):
                     claims.append(_claim(agreement, d, ["held"], None, "a summit dated straight after its name"))
                     used.add(d.span.start)
@@ -486,6 +494,7 @@ _OWN_DATE = re.compile(r"(?:\b[A-Z][\w-]*|\d+)\s+(?:of|dated)\s+$")
 def _claim(agreement: AgreementMention, date: DateMention, types: list[EventType],
            cue: str | None, *why: str) -> EventClaim:
     return EventClaim(text=date.text, span=date.span, entity_id=agreement.entity_id,
-                      agreement_text=agreement.text, listed=agreement.listed, event_types=types, cue=cue, date=date,
+                      agreement_text=agreement.text, listed=agreement.listed, alternatives=agreement.alternatives,
+                      event_types=types, cue=cue, date=date,
                       why=[*(agreement.why or []), *why] or None,
                       confidence=0.8 if cue else 0.7)

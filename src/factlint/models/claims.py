@@ -103,6 +103,8 @@ class AgreementMention(ClaimBase):
     # as a key ("paris agreement"), so that two statements about it can still be compared (FL501).
     entity_id: str
     listed: bool = True  # False: an agreement the reference does not hold
+    # Other reference agreements the same words name ("the Panmunjom summit": April 2018 or June 2019).
+    alternatives: list[str] | None = None
 
 
 class EventClaim(ClaimBase):
@@ -115,6 +117,7 @@ class EventClaim(ClaimBase):
     entity_id: str  # the agreement (for one the reference does not hold, its name as a key)
     agreement_text: str
     listed: bool = True
+    alternatives: list[str] | None = None  # other agreements the words may name: the claim holds if one fits
     # What the cue can mean ("concluded": negotiations concluded, or signed). Empty when the date
     # only modifies the name ("the 1953 Mutual Defense Treaty"): then any event of that year agrees.
     event_types: list[EventType]

@@ -8,7 +8,7 @@
 Rules and extractors import from here, never from one another.
 """
 
-from .events import confirmed, date_agrees, named_events, other_events, relevant_events, short_name
+from .events import confirmed, date_agrees, event_dates, named_events, other_events, relevant_events, short_name
 from .kinds import KINDS, SECTIONS, Kind, cited_sources, find, name_forms, named, sources_of
 from .load import ReferenceError, bundled_reference_dir, load_reference, reference_files, validate_reference
 from .names import (SURNAME_ENDINGS, Form, NameIndex, allowed_edits, country_names, edits, index_for, inflected,
@@ -19,7 +19,7 @@ from .series import Series, change_agrees, change_series, figure_agrees, korea_t
 __all__ = [
     "KINDS", "SECTIONS", "SURNAME_ENDINGS", "Form", "Kind", "NameIndex", "ReferenceError", "Series",
     "allowed_edits", "bundled_reference_dir", "country_names",
-    "change_agrees", "change_series", "cited_sources", "confirmed", "covers", "date_agrees", "edits", "ended_before", "figure_agrees", "find",
+    "change_agrees", "change_series", "cited_sources", "confirmed", "covers", "date_agrees", "edits", "ended_before", "event_dates", "figure_agrees", "find",
     "holders_by_office", "index_for", "inflected", "korea_trade", "load_reference", "money", "name_forms",
     "named", "named_events", "offices_held", "other_events", "phrase_tokens", "ratio", "reference_files",
     "relevant_events", "series_for", "short_name", "sources_of", "typing_slip", "validate_reference",

@@ -14,7 +14,7 @@ _Key = tuple[object, ...]
 
 
 def _key(claim: Claim, reference: Reference | None = None) -> _Key | None:
-    if isinstance(claim, EventClaim) and claim.date.value is not None:
+    if isinstance(claim, EventClaim) and claim.date.value is not None and not claim.alternatives:
         if claim.event_types:
             return ("event", claim.entity_id, tuple(sorted(claim.event_types)))
         # A date that only names the agreement ("the 2018 Singapore summit") is compared with the same

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 from ..models import AgreementEvent, Claim, DateMention, EventClaim, Finding, PartialDate, Severity
-from ..record import date_agrees, named_events, other_events, relevant_events, short_name
+from ..record import date_agrees, event_dates, named_events, other_events, relevant_events, short_name
 from .base import FixSafety, Rule, RuleContext
 
 _EVENT_WORDS = {
@@ -66,7 +66,8 @@ class ContradictedEventDate(Rule):
         the same sentence, or by a count of years ("the 65th anniversary of the armistice" this year).
         A year claim agrees with any day of that year, a month claim with any day of that month.
         Dates other official records give for the same event (`also_accepted`) agree too. Nothing is
-        said when the reference has no date for that event.
+        said when the reference has no date for that event. A noun several recorded events share
+        ("the Panmunjom summit": April 2018, June 2019) is wrong only in a year none of them fits.
 
     Example
         KORUS, which took effect in 2011, ...   →  KORUS, which took effect in 2012, ...
@@ -85,13 +86,15 @@ class ContradictedEventDate(Rule):
     def agrees(self, claim: Claim, ctx: RuleContext) -> bool:
         if not isinstance(claim, EventClaim):
             return False
-        agreement = ctx.reference.agreements.get(claim.entity_id)
-        relevant = [] if agreement is None else relevant_events(claim, agreement)
-        return any(date_agrees(claim.date, e) for e in relevant)
+        agreements = [a for i in [claim.entity_id, *(claim.alternatives or [])] if (a := ctx.reference.agreements.get(i))]
+        return any(date_agrees(claim.date, e) for a in agreements for e in relevant_events(claim, a))
 
     def check(self, claims: Sequence[Claim], ctx: RuleContext) -> Iterator[Finding]:
         for claim in claims:
             if not isinstance(claim, EventClaim):
+                continue
+            if claim.alternatives:
+                yield from self._shared(claim, ctx)
                 continue
             agreement = ctx.reference.agreements.get(claim.entity_id)
             if agreement is None:
@@ -117,6 +120,20 @@ class ContradictedEventDate(Rule):
             yield self.finding(ctx, claim.span, claim.text, message,
                                suggestion=suggestions.pop() if len(suggestions) == 1 else None,
                                entity_id=agreement.id, source_id=relevant[0].source)
+
+
+    def _shared(self, claim: EventClaim, ctx: RuleContext) -> Iterator[Finding]:
+        """A noun several recorded events share: wrong only in a year none of them fits (the record may
+        lack another event of a year it holds: the second Panmunjom summit of May 2018)."""
+        agreements = [a for i in [claim.entity_id, *(claim.alternatives or [])] if (a := ctx.reference.agreements.get(i))]
+        events = [(a, e) for a in agreements for e in relevant_events(claim, a)]
+        value = claim.date.value
+        if not events or value is None or claim.counted_from or any(
+                date_agrees(claim.date, e) or value.year in {d.year for d in event_dates(e)} for _, e in events):
+            return
+        facts = "; ".join(f"{short_name(a)}: {describe(e)}" for a, e in events)
+        message = f"“{claim.agreement_text}” names {len(agreements)} recorded events, none in {value.year}: {facts}"
+        yield self.finding(ctx, claim.span, claim.text, message, entity_id=events[0][0].id, source_id=events[0][1].source)
 
 
 class DateOfAnotherEvent(Rule):
@@ -146,7 +163,7 @@ class DateOfAnotherEvent(Rule):
 
     def check(self, claims: Sequence[Claim], ctx: RuleContext) -> Iterator[Finding]:
         for claim in claims:
-            if not isinstance(claim, EventClaim) or not claim.event_types:
+            if not isinstance(claim, EventClaim) or not claim.event_types or claim.alternatives:
                 continue
             agreement = ctx.reference.agreements.get(claim.entity_id)
             if agreement is None:
