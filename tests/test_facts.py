@@ -497,6 +497,8 @@ MAY_2025 = dt.date(2025, 5, 1)
     ("U.S. exports to South Korea fell 20 percent between 2019 and 2022.", [("FL303", 1, 29, None)]),
     # Every balance series grew 3.2 (US) or 4.9 (Korean) times from 2019 to 2024.
     ("The U.S. trade deficit with South Korea grew sixfold from 2019 to 2024.", [("FL303", 1, 41, None)]),
+    # "The U.S. trade deficit" is the United States' statistics (3.2 times), not Korea's (4.9).
+    ("The U.S. trade deficit with South Korea more than quadrupled from 2019 to 2024.", [("FL303", 1, 41, None)]),
     # A bare "deficit" is the trade balance where the sentences before speak of trade with Korea;
     # "since 2019" runs to the latest statistics at the article's date (2024 or 2023).
     ("Trade with South Korea has changed a great deal. Since 2019, the deficit has halved.",
@@ -512,7 +514,7 @@ def test_changes_between_two_years(reference, text, expected):
     # The issue's example: 20.6 to 66.0 billion dollars is 3.2 times.
     "The U.S. trade deficit with South Korea more than tripled from 2019 to 2024.",
     # Korea's own statistics: a surplus of 11.4 to 55.7 billion dollars, 4.9 times.
-    "The U.S. trade deficit with South Korea more than quadrupled from 2019 to 2024.",
+    "South Korea's trade surplus with the United States more than quadrupled from 2019 to 2024.",
     "U.S. exports to South Korea rose 25 percent between 2019 and 2022.",
     "Bilateral trade between the United States and South Korea rose by nearly 40 percent from 2019 to 2022.",
     "Trade with South Korea has changed a great deal. Since 2019, the deficit has more than tripled.",

@@ -110,7 +110,8 @@ def extract_figures(doc: Document, dates: list[DateMention],
                 hedge=hedge, metric=metric, exporter=exporter, importer=importer, parties=parties,  # type: ignore[arg-type]
                 period=(PartialDate(year=period.value.year) if period and period.value
                         else PartialDate(year=doc.as_of.year - 1) if latest and doc.as_of else None),
-                period_text=period.text if period else None, period_latest=latest, why=why or None,
+                period_text=period.text if period else None, period_latest=latest,
+                reporter=_reporter(sentence) if metric == "balance" else None, why=why or None,
                 confidence=0.8 if metric and period else 0.6 if metric else 0.4))
     return out
 
@@ -188,7 +189,8 @@ def _changes(doc: Document, s_start: int, sentence: str, changes: list[re.Match[
             text=doc.original[span.start:span.end], span=span, factor=factor, step=step,
             hedge=_HEDGE_KIND[hedge_word.lower()] if hedge_word else None,  # type: ignore[arg-type]
             metric=metric, exporter=exporter, importer=importer, parties=who,
-            start=PartialDate(year=start), end=PartialDate(year=end), end_latest=latest, why=why,
+            start=PartialDate(year=start), end=PartialDate(year=end), end_latest=latest,
+            reporter=_reporter(sentence) if metric == "balance" else None, why=why,
             confidence=0.7 if metric else 0.4))
     return out
 
@@ -216,6 +218,21 @@ _PRESENT = re.compile(r"\b(?:now|currently|today|runs at|stands at|amounts to|to
 # The two parties named by reference to the text before: "between the two countries", "our bilateral trade".
 _BOTH = re.compile(r"\b(?:the two countries|both countries|our two countries|the two nations|both nations|"
                    r"two-way|bilateral)\b", re.I)
+
+
+# A balance named with whose it is: "the U.S. trade deficit", "Korea's surplus with the US".
+_REPORTER = {
+    US: re.compile(r"\b(?:U\.S\.|US|America's|American|United States'?|our)\s+(?:goods\s+)?(?:trade\s+)?"
+                   r"(?:deficits?|surplus(?:es)?)\b"),
+    ROK: re.compile(r"\b(?:(?:South\s+)?Korea's|(?:South\s+)?Korean|Seoul's)\s+(?:goods\s+)?(?:trade\s+)?"
+                    r"(?:deficits?|surplus(?:es)?)\b"),
+}
+
+
+def _reporter(sentence: str) -> str | None:
+    """Whose statistics the sentence's balance is, when it says and says only one."""
+    named = [who for who, pattern in _REPORTER.items() if pattern.search(sentence)]
+    return named[0] if len(named) == 1 else None
 
 
 _WITH_KOREA = re.compile(r"\btrade\s+with\s+(?:South\s+)?Korea\b", re.I)

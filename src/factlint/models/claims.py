@@ -151,6 +151,9 @@ class FigureClaim(ClaimBase):
     # True when no year is written and the sentence speaks in the present ("trade now runs at..."):
     # the period is then the latest full year before the article's date, or the one before it.
     period_latest: bool = False
+    # Whose statistics a balance is, when the words say: "the U.S. trade deficit" is the United
+    # States', "Korea's surplus" Korea's (the two countries' statistics differ by billions).
+    reporter: str | None = None
 
 
 class ChangeClaim(ClaimBase):
@@ -172,6 +175,7 @@ class ChangeClaim(ClaimBase):
     start: PartialDate  # "from 2019"
     end: PartialDate  # "to 2024"; for "since 2019" the latest statistics at the article's date
     end_latest: bool = False  # "since 2019": the end is last year's statistics or the year before's
+    reporter: str | None = None  # as for a figure: "the U.S. trade deficit" is the United States'
 
 
 class TitleClaim(ClaimBase):

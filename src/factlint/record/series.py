@@ -106,6 +106,9 @@ def change_agrees(claim: ChangeClaim, observed: float) -> bool:
 
 def _series(reference: Reference, claim: FigureClaim | ChangeClaim, year: int) -> list[Series]:
     figures = [f for f in reference.figures.values() if f.period.year == year and f.unit == "USD"]
+    if claim.reporter and any(f.reporter == claim.reporter and f.metric == "goods_balance" for f in figures):
+        # "The U.S. trade deficit": the United States' statistics, where the reference holds them.
+        figures = [f for f in figures if f.metric != "goods_balance" or f.reporter == claim.reporter]
     wanted = TRADE_METRICS[claim.metric]
     out: list[Series] = []
     for f in figures:
