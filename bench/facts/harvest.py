@@ -7,7 +7,8 @@ does not measure only what factlint already reads):
 - dates: it names an agreement or summit of the reference (any of its names, or a key word of one)
   and writes a year that is the year of one of its recorded events;
 - titles: it gives a reference person a title word next to the name, and holds a year or "former";
-- figures: it holds an amount of money and a trade word, and names Korea.
+- figures: it holds an amount of money and a trade word, and names Korea (or the two sentences
+  before it do: "our annual bilateral trade totals nearly $80 billion").
 
     python3 bench/facts/harvest.py CORPUS_DIR [CORPUS_DIR...] > candidates.jsonl
 """
@@ -78,7 +79,7 @@ def main(argv: list[str]) -> int:
                      and n.method in ("exact", "variant")]
             spans = sentence_spans(text)
             rel = str(path.relative_to(root))
-            for s, e in spans:
+            for k, (s, e) in enumerate(spans):
                 sentence = text[s:e].strip()
                 if len(sentence) > 400 or len(sentence) < 20:
                     continue
@@ -95,7 +96,7 @@ def main(argv: list[str]) -> int:
                             found_years or re.search(r"\bformer\b", text[max(s, a - 60):a], re.I)):
                         print(json.dumps({**row, "family": "titles", "entity": n.entity_id}))
                         break
-                if _MONEY.search(sentence) and _TRADE.search(sentence) and _KOREA.search(sentence):
+                if _MONEY.search(sentence) and _TRADE.search(sentence) and _KOREA.search(text[spans[max(0, k - 2)][0]:e]):
                     print(json.dumps({**row, "family": "figures"}))
     return 0
 

@@ -165,6 +165,15 @@ def mutations(entry: dict[str, Any], sentence: str, reference: Reference, as_of:
                                 for o in offices_held(p, role, country))]
                 if later:
                     out.append(("later_year", when, _date_like(when, rng.choice(later))))
+    elif entry["family"] == "figures" and entry.get("mutate") == "amount":
+        # A figure off by 20-40%, up or down, written at the precision it was ("$80 billion" -> "$104 billion").
+        m = re.search(r"\d[\d,]*(?:\.\d+)?", entry["figure"])
+        assert m, entry["figure"]
+        number = m.group().replace(",", "")
+        decimals = len(number.split(".")[1]) if "." in number else 0
+        factor = 1 + rng.choice((-1, 1)) * rng.uniform(0.2, 0.4)
+        wrong = f"{float(number) * factor:,.{decimals}f}"
+        out.append(("amount", entry["figure"], entry["figure"][:m.start()] + wrong + entry["figure"][m.end():]))
     elif entry["family"] == "figures":
         out.append(("ratio", entry["figure"], "more than quadrupled"))
     return out
