@@ -1,7 +1,9 @@
-"""`factlint lookup` and `factlint reference validate`: what the reference holds, and whether it is sound."""
+"""`factlint lookup`, `factlint reference validate` and `factlint reference stats`: what the reference
+holds, whether it is sound, and what its facts rest on."""
 
 from __future__ import annotations
 
+import json
 import sys
 
 import click
@@ -11,7 +13,7 @@ from ..document import parse_document
 from ..extract.evidence import THRESHOLD
 from ..extract.names import readings
 from ..models import NameMention, Reference
-from ..record import index_for, named, validate_reference
+from ..record import STANDINGS, index_for, named, reference_stats, validate_reference
 from .base import EXIT_FINDINGS, FactlintError, load_reference_or_fail, main, with_reference
 
 
@@ -97,3 +99,57 @@ def reference_validate(dirs: tuple[str, ...], no_default_reference: bool) -> Non
     click.echo(f"Reference OK: {counts}.")
 
 
+
+
+# The share of facts whose first source is official (or an archive copy of one) that issue 16 asks for.
+OFFICIAL_TARGET = 0.9
+
+
+@reference.command("stats")
+@click.argument("dirs", nargs=-1, type=click.Path())
+@click.option("--no-default-reference", is_flag=True, help="Count DIRS alone, without the bundled data.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--publishers", default=20, show_default=True, type=click.IntRange(min=0),
+              help="How many first-cited publishers to list (0: all).")
+def reference_stats_command(dirs: tuple[str, ...], no_default_reference: bool, fmt: str, publishers: int) -> None:
+    """Count the reference's facts by kind and by the standing of the source each cites first.
+
+    A fact is an entity (a person, an organization, an agreement, a figure) or an item it lists with
+    its own source (an office, an event). A source is official (a government or intergovernmental
+    host: .gov, .mil, .go.kr, un.org...), an archive copy of one (web.archive.org, the UNT web archive,
+    the American Presidency Project...), a relay (labelled `standing: relay`: a news report of an
+    official figure where no official copy exists) or secondary (anything else), as its `standing:`
+    says or, without one, its URL's host.
+    """
+    if no_default_reference and not dirs:
+        raise FactlintError("--no-default-reference needs at least one DIR")
+    merged, problems = validate_reference(dirs, bundled=not no_default_reference)
+    if problems:
+        for problem in problems:
+            click.echo(str(problem), err=True)
+        raise FactlintError(f"the reference has {len(problems)} problem{'s' if len(problems) != 1 else ''}: "
+                            "run `factlint reference validate`")
+    stats = reference_stats(merged)
+    ranked = sorted(stats.by_publisher.items(), key=lambda kv: (-kv[1], kv[0][0]))
+    shown = ranked if publishers == 0 else ranked[:publishers]
+    if fmt == "json":
+        click.echo(json.dumps({
+            "facts": {kind: {s: counts[s] for s in STANDINGS} for kind, counts in stats.by_kind.items()},
+            "total": {s: stats.total[s] for s in STANDINGS},
+            "official_share": round(stats.official_share, 4),
+            "target": OFFICIAL_TARGET,
+            "publishers": [{"publisher": p, "standing": s, "facts": n} for (p, s), n in shown],
+        }, indent=2, ensure_ascii=False))
+        return
+    width = max(len(k) for k in [*stats.by_kind, "all"])
+    lines = [f"{'kind':<{width}}  {'facts':>6}  " + "  ".join(f"{s:>9}" for s in STANDINGS)]
+    for kind, counts in [*stats.by_kind.items(), ("all", stats.total)]:
+        lines.append(f"{kind:<{width}}  {sum(counts.values()):>6}  " + "  ".join(f"{counts[s]:>9}" for s in STANDINGS))
+    lines.append("")
+    verdict = "meets" if stats.official_share >= OFFICIAL_TARGET else "below"
+    lines.append(f"First source official or an archive copy: {stats.official_share:.1%} "
+                 f"({verdict} the target of {OFFICIAL_TARGET:.0%})")
+    lines.append("")
+    lines.append(f"First-cited publishers ({len(shown)} of {len(ranked)}):")
+    lines.extend(f"{n:>6}  {s:<9}  {p}" for (p, s), n in shown)
+    click.echo("\n".join(lines))

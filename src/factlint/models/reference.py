@@ -19,6 +19,10 @@ class Source(Model):
     title: NonEmpty
     url: Annotated[str, Field(pattern=r"^https?://[^\s/$.?#][^\s]*$")]
     accessed: dt.date
+    # What it is, when its address does not say: the publisher of record ("official"), a recognized
+    # archive's copy of it ("archive"), a news report relaying an official figure where no official
+    # copy could be found ("relay"), or another work ("secondary"). None: read from the URL's host.
+    standing: Literal["official", "archive", "relay", "secondary"] | None = None
     note: str | None = None
 
 

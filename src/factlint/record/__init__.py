@@ -14,9 +14,11 @@ from .load import ReferenceError, bundled_reference_dir, load_reference, referen
 from .names import (SURNAME_ENDINGS, Form, NameIndex, allowed_edits, country_names, edits, index_for, inflected,
                     phrase_tokens, typing_slip)
 from .offices import covers, ended_before, holders_by_office, offices_held
+from .standing import STANDINGS, Fact, Standing, Stats, facts, reference_stats, standing
 from .series import Series, change_agrees, change_series, figure_agrees, korea_trade, money, ratio, series_for
 
 __all__ = [
+    "STANDINGS", "Fact", "Standing", "Stats", "facts", "reference_stats", "standing",
     "KINDS", "SECTIONS", "SURNAME_ENDINGS", "Form", "Kind", "NameIndex", "ReferenceError", "Series",
     "allowed_edits", "bundled_reference_dir", "country_names",
     "change_agrees", "change_series", "cited_sources", "confirmed", "covers", "date_agrees", "edits", "ended_before", "event_dates", "figure_agrees", "find",
