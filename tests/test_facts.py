@@ -637,3 +637,29 @@ def test_a_noun_several_recorded_events_share_names_them_all(reference):
     assert findings[0].message == (
         "“Panmunjom summit” names 2 recorded events, none in 2017: 2019 DMZ summit: it was held on June 30, 2019; "
         "Panmunjom Declaration: it was held on April 27, 2018")
+
+
+@pytest.mark.parametrize("text", [
+    # Read by a second reader of the change: each of these drew a false FL303 or FL501, or crashed.
+    "U.S. exports to South Korea grew 0-fold from 2019 to 2022.",
+    "From 2019 to 2022, U.S. exports to South Korea rose 26 percent, then fell 5 percent in 2023.",
+    "U.S. exports to South Korea rose 8 percent a year from 2019 to 2022.",
+    "U.S. exports to South Korea grew 8 percent annually between 2019 and 2022.",
+    "Korea's share of U.S. imports rose 20 percent from 2019 to 2022.",
+    "Korean tariffs on U.S. exports fell 50 percent from 2012 to 2016.",
+    "U.S. beef exports to South Korea doubled from 2012 to 2019.",
+    "China's trade surplus with the United States doubled from 2019 to 2024, while South Korea's also grew.",
+    "The Paris Agreement was adopted in December 2015 and signed in April 2016.",
+])
+def test_changes_and_unlisted_agreements_a_second_reader_tried_stay_silent(reference, text):
+    assert check(reference, text, as_of=MAY_2025) == []
+
+
+def test_an_amount_written_against_its_currency_code_is_read(reference):
+    assert check(reference, "Bilateral trade between the US and South Korea reached USD150bn in 2022.",
+                 as_of=MAY_2025) == [("FL301", 1, 56, None)]
+
+
+def test_a_sentence_opening_the_starts_an_unlisted_name(reference):
+    doc = parse_document("Climate Policy\nThe Paris Agreement was signed in 2016.", kind="md")
+    assert [c.entity_id for c in factlint.extract(doc, reference) if c.kind == "agreement"] == ["paris agreement"]

@@ -9,6 +9,7 @@ before it. A date written straight before the name ("the 1953 Mutual Defense Tre
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -126,7 +127,7 @@ of and for on between the de to
 
 def _unlisted(doc: Document, listed: list[AgreementMention]) -> list[AgreementMention]:
     text = doc.text
-    taken = [(a.span.start, a.span.end) for a in listed]
+    taken = sorted((a.span.start, a.span.end) for a in listed)  # disjoint, in order: found by bisection
     out: list[AgreementMention] = []
     for m in _AGREEMENT_NOUN.finditer(text):
         start, end = _name_around(text, m.start(), m.end())
@@ -136,14 +137,15 @@ def _unlisted(doc: Document, listed: list[AgreementMention]) -> list[AgreementMe
         if "\n\n" in text[start:end]:
             continue
         span = doc.span(start, end)  # the mentions' spans are in the original's offsets
-        if any(s < span.end and span.start < e for s, e in taken):
-            continue
+        i = bisect_left(taken, (span.end,))
+        if i > 0 and taken[i - 1][1] > span.start:
+            continue  # overlaps a name the reference holds
         written = doc.original[span.start:span.end]
         key = " ".join(w.lower().replace("’", "'") for w in words)
         out.append(AgreementMention(text=written, span=span, entity_id=key, listed=False, confidence=0.6,
                                     why=["a proper name the reference does not hold: compared only with other "
                                          "statements about it (FL501)"]))
-        taken.append((span.start, span.end))
+        insort(taken, (span.start, span.end))
     return out
 
 
@@ -155,8 +157,8 @@ def _name_around(text: str, noun_start: int, noun_end: int) -> tuple[int, int]:
     window = max(0, noun_start - 120)
     for w in reversed(list(re.finditer(r"\S+", text[window:noun_start]))):
         word = w.group()
-        if word == "the":
-            break  # "the USSR and the Warsaw Pact": two names, not one
+        if word.lower() == "the":
+            break  # "the USSR and the Warsaw Pact": two names, not one; "The Paris Agreement" starts here
         if word.lower() in _CONNECTOR:
             continue  # kept only between two words of the name: `start` moves on words alone
         if (not _NAME_WORD.fullmatch(word) or word.lower() in _OPENERS

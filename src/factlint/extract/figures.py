@@ -91,8 +91,10 @@ def extract_figures(doc: Document, dates: list[DateMention],
                 parties_why = "“trade with Korea” and no third country near: the other side is the United States"
         if changes:
             out.extend(_changes(doc, s_start, sentence, changes, cues, parties))
+        change_starts = [c.start() for c in changes]
         for amount in amounts:
-            if any(c.start() <= amount.start < c.end() for c in changes):
+            i = bisect_left(change_starts, amount.start + 1) - 1
+            if i >= 0 and amount.start < changes[i].end():
                 continue  # "rose 25 percent": the percentage is the change's, not a figure
             a, b = s_start + amount.start, s_start + amount.end
             hedge = _hedge(sentence[max(0, amount.start - _HEDGE_REACH):amount.start])
@@ -134,21 +136,41 @@ _CHANGE = re.compile(
 # The two years a change runs between: "from 2019 to 2024", "between 2012 and 2016", "since 2019".
 _CHANGE_YEARS = re.compile(r"\b(?:from|between)\s+(?P<y0>(?:19|20)\d\d)\s*(?:to|and|through|until|-|–)\s*"
                            r"(?P<y1>(?:19|20)\d\d)\b|\bsince\s+(?P<since>(?:19|20)\d\d)\b", re.I)
-# A deficit or surplus named bare ("the deficit"), which is the trade balance only where the text
-# around it speaks of trade, and never a budget's.
-_BARE_BALANCE = re.compile(r"(?<!budget )(?<!fiscal )(?<!federal )(?<!account )\b(?:deficit|surplus)\b", re.I)
+# A deficit or surplus named bare, after a determiner ("the deficit"): the trade balance only where
+# the text around it speaks of trade. "The budget deficit" and "China's surplus" are not bare.
+_BARE_BALANCE = re.compile(r"\b(?:the|our|its|this|that)\s+(?:deficits?|surplus(?:es)?)\b", re.I)
 _TRADE = re.compile(r"\btrade\b", re.I)
+
+
+# A rate over a period, not the change across it: "rose 8 percent a year from 2019 to 2022".
+_PER_PERIOD = re.compile(r"\s*(?:a|per|each)\s+(?:year|month|quarter)\b|\s*(?:annually|yearly|monthly|on average)\b", re.I)
+# How far the years a change runs between may stand after it: "tripled from 2019 to 2024".
+_YEARS_REACH = 40
+
+
+def _years_of(spans: list[re.Match[str]], starts: list[int], k: int, m: re.Match[str]) -> re.Match[str] | None:
+    """The years change k runs between: those straight after it, else those before it with no other
+    change between ("Since 2019, exports have doubled"). Years that belong to another change are not
+    its: "rose 26 percent from 2019 to 2022, then fell 5 percent in 2023"."""
+    later = starts[k + 1] if k + 1 < len(starts) else None
+    for y in spans:
+        if y.start() >= m.end() and y.start() - m.end() <= _YEARS_REACH and (later is None or y.start() < later):
+            return y
+    earlier = starts[k - 1] if k > 0 else -1
+    before = [y for y in spans if y.end() <= m.start() and y.start() > earlier]
+    return before[-1] if before else None
 
 
 def _changes(doc: Document, s_start: int, sentence: str, changes: list[re.Match[str]], cues: _Cues,
              parties: list[str]) -> list[ChangeClaim]:
     """The sentence's changes that run between two years it names."""
     spans = list(_CHANGE_YEARS.finditer(sentence))
+    starts = [c.start() for c in changes]
     out = []
-    for m in changes:
-        # The years after the change ("tripled from 2019 to 2024"), else those before ("Since 2019,
-        # exports have doubled").
-        years = next((y for y in spans if y.start() >= m.end()), spans[-1] if spans else None)
+    for k, m in enumerate(changes):
+        if _PER_PERIOD.match(sentence, m.end()):
+            continue  # "rose 8 percent a year from 2019 to 2022": a rate, not the change over the span
+        years = _years_of(spans, starts, k, m)
         if years is None:
             continue
         if years.group("since"):
@@ -166,12 +188,14 @@ def _changes(doc: Document, s_start: int, sentence: str, changes: list[re.Match[
         elif m.group("fold"):
             fold = m.group("fold").lower()
             factor, step = _FOLDS.get(fold) or float(fold), 0.0
+            if factor <= 0:
+                continue  # "0-fold" is no change to compare
         else:
             pct = m.group("pct")
             decimals = len(pct.split(".")[1]) if "." in pct else 0
             factor, step = 1 + (-1 if m.group("fall") else 1) * float(pct) / 100, 10.0 ** -decimals / 100
         hedge_word = m.group("hedge") or m.group("hedge2") or m.group("hedge3")
-        metric = cues.metric(m.start(), "USD")
+        metric = cues.metric(m.start(), "USD", plain=True)
         who = parties
         if metric is None and _BARE_BALANCE.search(sentence):
             context = with_sentences_before(doc.text, s_start)
@@ -195,7 +219,7 @@ def _changes(doc: Document, s_start: int, sentence: str, changes: list[re.Match[
     return out
 
 
-_HINT = re.compile(r"[$₩%]|\b(?:USD|KRW|dollars|won|percent|cent|troops|soldiers|service members|personnel|"
+_HINT = re.compile(r"[$₩%]|USD|KRW|\b(?:dollars|won|percent|cent|troops|soldiers|service members|personnel|"
                    r"doubled|tripled|trebled|quadrupled|quintupled|halved|\w*fold)\b", re.I)
 
 
@@ -255,9 +279,10 @@ class _Cues:
         self.hits = [(metric, [m.start() for m in pattern.finditer(sentence)]) for metric, pattern in _METRICS]
         self._directions: dict[FigureMetric | None, tuple[str | None, str | None]] = {}
 
-    def metric(self, at: int, unit: str) -> FigureMetric | None:
+    def metric(self, at: int, unit: str, plain: bool = False) -> FigureMetric | None:
         """The measure nearest to the figure in its sentence (on a tie, the first in _METRICS, then
-        the earlier cue)."""
+        the earlier cue). `plain`: only a measure named as the whole flow, not a part of it or a
+        thing about it ("U.S. exports", not "beef exports", "tariffs on U.S. exports")."""
         best: tuple[int, FigureMetric, int] | None = None
         for metric, positions in self.hits:
             if metric == "troops" and unit != "count" or not positions:
@@ -272,12 +297,30 @@ class _Cues:
         other = _OTHER_PARTNER.match(self.sentence, best[2])
         if other and not any(p.fullmatch(other.group("who")) for p in _COUNTRY.values()):
             return None
+        if plain and not _plain(self.sentence, best[2]):
+            return None
         return best[1]
 
     def direction(self, metric: FigureMetric | None) -> tuple[str | None, str | None]:
         if metric not in self._directions:
             self._directions[metric] = _direction(self.sentence, metric)
         return self._directions[metric]
+
+
+# The word before a measure, once country words are set aside, when the measure is the whole flow:
+# "U.S. exports", "total trade", "the deficit". Any other ("beef exports", "share of U.S. imports",
+# "tariffs on U.S. exports", "firms that export") makes it a part of the flow or a thing about it.
+_WHOLE = frozenset("goods merchandise total overall annual bilateral two-way our its their the and in with "
+                   "america's korea's american korean south u.s. us united states trade".split())
+_BEFORE_WORD = re.compile(r"([\w.'’-]+)\s*$")
+_COUNTRY_WORDS = re.compile(r"(?:\s*\b(?:U\.S\.|US|United States|America(?:n|'s)?|(?:South\s+)?Korea(?:n|'s)?))+\s*$")
+
+
+def _plain(sentence: str, at: int) -> bool:
+    before = sentence[max(0, at - 80):at]
+    before = _COUNTRY_WORDS.sub("", before)
+    m = _BEFORE_WORD.search(before)
+    return m is None or m.group(1).lower() in _WHOLE
 
 
 # How far before a figure a hedge ("more than", "approximately") may start.

@@ -30,7 +30,9 @@ class Series:
     definition: str
     source: str
     figure_id: str
-    measure: str  # reporter and metric ("United States goods_balance"): what two years' values share
+    # Reporter and metric ("United States goods_balance"): what two years' values must share to make a
+    # ratio. One country's statistics for one measure, whichever release printed each year's value.
+    measure: str
     year: int
 
 

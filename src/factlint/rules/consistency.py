@@ -15,6 +15,10 @@ _Key = tuple[object, ...]
 
 def _key(claim: Claim, reference: Reference | None = None) -> _Key | None:
     if isinstance(claim, EventClaim) and claim.date.value is not None and not claim.alternatives:
+        if claim.event_types and not claim.listed:
+            # No record tells which reading of an ambiguous cue is meant: "adopted in December 2015
+            # and signed in April 2016" are two events, compared each with its own cue's first reading.
+            return ("event", claim.entity_id, (claim.event_types[0],))
         if claim.event_types:
             return ("event", claim.entity_id, tuple(sorted(claim.event_types)))
         # A date that only names the agreement ("the 2018 Singapore summit") is compared with the same

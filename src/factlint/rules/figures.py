@@ -84,13 +84,15 @@ class ChangeMatchesNoSeries(Rule):
 
     How it decides
         The change ("doubled", "more than tripled", "grew threefold", "rose 25 percent", "fell by
-        nearly a fifth" is not read) must name its years in the sentence: "from 2019 to 2024",
+        nearly a fifth" is not read) must name its years next to it: "from 2019 to 2024",
         "between 2012 and 2016", or "since 2019", which runs to the latest statistics at the
-        article's date. The measure and the parties are read as for FL301. Each series the
-        reference holds for both years (one reporter and one definition) gives a ratio; the change
+        article's date. The measure and the parties are read as for FL301. Each of the reference's
+        measures that holds both years (one country's statistics) gives a ratio; the change
         agrees with any of them when a factor is within 12% ("doubled" for 1.8 to 2.2 times), a
         percentage within half its last digit or 1.5 points, and "more than", "nearly" or "about"
-        bend or widen that. A deficit is compared by its size.
+        bend or widen that. A deficit is compared by its size. Not read: a rate ("8 percent a year"),
+        a part of the flow, another's or a thing about it ("beef exports", "China's trade surplus",
+        "tariffs on U.S. exports").
 
     Example
         The trade deficit with Korea doubled from 2019 to 2024.   →  (it grew 3.2 times)
