@@ -46,6 +46,10 @@ CASES = {
     "percentages in one sentence": lambda n: rep("3% ", n),
     "troops": lambda n: rep("1 troops ", n),
     "trade sentence": lambda n: rep("exports to the US of $1 ", n),
+    # Found by a second reader of issue 15: every initial of a long run walked to the run's end.
+    "a run of initials": lambda n: rep("U.S. ", n),
+    "changes in one sentence": lambda n: rep("U.S. exports to Korea rose 5 percent ", n),
+    "agreement names": lambda n: rep("the Foo Treaty and the Bar Agreement ", n),
     "spaces": lambda n: rep(" ", n),
     "dots then a letter": lambda n: rep(".", n - 1) + "x",
     "bangs then a letter": lambda n: rep("!", n - 1) + "x",

@@ -141,13 +141,16 @@ def _readings(text: str, index: NameIndex, segment: list[Token], run: list[Token
     """Every reading of a stretch of a run as a misspelled person's name, however weak."""
     out: list[Reading] = []
     words = [t for t in segment if not t.connector]
+    # The first word at or after each position that is not an initial, in one backward pass: walking
+    # forward from every initial of a long run ("U.S. U.S. U.S. ...") would be quadratic.
+    after_initials = [len(words)] * (len(words) + 1)
+    for k in range(len(words) - 1, -1, -1):
+        after_initials[k] = after_initials[k + 1] if words[k].initial else k
     for i, first in enumerate(words):
         context = Context(named, text, run, first)
         if first.initial:
             # "A. Blinjken": an initial, then a family name a slip away from someone's with that initial.
-            j = i + 1
-            while j < len(words) and words[j].initial:  # "A. J. Boinken"
-                j += 1
+            j = after_initials[i + 1]  # "A. J. Boinken"
             if j < len(words) and words[j].word and (i == 0 or not words[i - 1].initial):
                 out.extend(_initial_first(index, first, words[j], context))
             continue
