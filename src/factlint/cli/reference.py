@@ -3,10 +3,13 @@ holds, whether it is sound, and what its facts rest on."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
+from pathlib import Path
 
 import click
+import yaml
 
 from ..api import check_document, extract
 from ..document import parse_document
@@ -14,6 +17,9 @@ from ..extract.evidence import THRESHOLD
 from ..extract.names import readings
 from ..models import NameMention, Reference
 from ..record import STANDINGS, index_for, named, reference_stats, validate_reference
+from ..record.imports import Origin, congress_legislators
+from ..write import write_atomic
+from ..yamlfile import YamlError, load_yaml
 from .base import EXIT_FINDINGS, FactlintError, load_reference_or_fail, main, with_reference
 
 
@@ -153,3 +159,45 @@ def reference_stats_command(dirs: tuple[str, ...], no_default_reference: bool, f
     lines.append(f"First-cited publishers ({len(shown)} of {len(ranked)}):")
     lines.extend(f"{n:>6}  {s:<9}  {p}" for (p, s), n in shown)
     click.echo("\n".join(lines))
+
+
+# The first line of every file `reference import` writes: it may replace such a file, never another.
+IMPORT_MARKER = "# Written by `factlint reference import`"
+
+
+@reference.command("import")
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(["congress-legislators"]))
+@click.argument("data", metavar="FILE", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--commit", required=True, help="The commit of the data's repository FILE was read at (cited).")
+@click.option("--accessed", type=click.DateTime(["%Y-%m-%d"]), help="The date the data was read  [default: today].")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The reference YAML to write (a layer to review and pass with --reference).")
+@with_reference
+def reference_import(fmt: str, data: Path, commit: str, accessed: dt.datetime | None, output: Path,
+                     references: tuple[str, ...], no_default_reference: bool) -> None:
+    """Write reference YAML from open data editors already use.
+
+    congress-legislators: legislators-current.yaml or legislators-historical.yaml of the
+    @unitedstates project (members of Congress, their terms and name forms; public domain). Every
+    imported fact cites the file at its commit. An entry whose id or name the reference (bundled and
+    --reference layers) already holds is left out and listed: an editor's entry always wins.
+    """
+    if output.exists() and not output.read_text(encoding="utf-8").startswith(IMPORT_MARKER):
+        raise FactlintError(f"{output}: not a file `factlint reference import` wrote; refusing to replace it")
+    try:
+        records, _ = load_yaml(data.read_text(encoding="utf-8"))
+    except YamlError as exc:
+        raise FactlintError(f"{data}:{exc.line or 1}: {exc}") from None
+    if not isinstance(records, list):
+        raise FactlintError(f"{data}:1: expected a list of legislators")
+    origin = Origin(file=data.name, commit=commit, accessed=(accessed.date() if accessed else dt.date.today()))
+    imported = congress_legislators(records, origin, load_reference_or_fail(references, not no_default_reference))
+    body = imported.reference.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    header = (f"{IMPORT_MARKER} {fmt} from {data.name} at {commit[:12]}. Review it, then layer it with\n"
+              "# --reference; re-running the import replaces this file, so keep your edits in another.\n")
+    write_atomic(output, header + yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100))
+    offices = sum(len(p.offices) for p in imported.reference.people)
+    click.echo(f"Wrote {len(imported.reference.people)} people ({offices} offices) to {output}; "
+               f"left out {len(imported.skipped)}.")
+    for line in imported.skipped:
+        click.echo(f"  left out: {line}")
