@@ -107,21 +107,21 @@ def extract_agreements(doc: Document, index: NameIndex, reference: Reference | N
 # Trade Agreement" or "the Joint Declaration" may be any of many.
 _AGREEMENT_NOUN = re.compile(r"\b(?:Agreements?|Treaty|Accords?|Protocol|Conventions?|Declaration|Pact|Communiqu[eé])\b")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.]*(?:-(?:[A-Z][\w'’.]*|\d+))*")
-_CONNECTOR = frozenset("of and for on between the de to".split())
+_CONNECTOR = frozenset("of and for on between de to".split())  # "the" ends a name: see _name_around
 _OPENERS = frozenset("the a an this that these those under in after since before with by as at from when while "
                      "following per our their its his her".split())
 _GENERIC = frozenset("""
-free trade agreement agreements bilateral joint peace framework comprehensive final new security defense defence mutual
-partnership cooperation economic strategic nuclear arms control status forces military civil investment tax basic
-general special interim provisional international global historic landmark treaty treaties accord accords protocol
-convention conventions declaration pact communique communiqué charter statement united states nations u.s. us u.s.a.
-america american first second third fourth fifth last next previous former same such each every any north south east
-west relations friendship commerce navigation reciprocal trading energy climate environmental labor fisheries
-maritime armistice ceasefire cease-fire nonproliferation non-proliferation test ban reduction limitation offensive
-weapons chemical biological assistance extradition legal agreed minute minutes understanding memorandum settlement
-transit normalization regional multilateral trilateral economic partnership implementing supplementary additional
-optional annex article disaster emergency major national state federal presidential executive public health
-of and for on between the de to
+free trade agreement agreements bilateral joint peace framework comprehensive final new security defense defence
+mutual partnership cooperation economic strategic nuclear arms control status forces military civil investment tax
+basic general special interim provisional international global historic landmark treaty treaties accord accords
+protocol convention conventions declaration pact communique communiqué charter statement united states nations u.s.
+us u.s.a. america american first second third fourth fifth last next previous former same such each every any north
+south east west relations friendship commerce navigation reciprocal trading energy climate environmental labor
+fisheries maritime armistice ceasefire cease-fire nonproliferation non-proliferation test ban reduction limitation
+offensive weapons chemical biological assistance extradition legal agreed minute minutes understanding memorandum
+settlement transit normalization regional multilateral trilateral implementing supplementary additional optional
+annex article disaster emergency major national state federal presidential executive public health of and for on
+between the de to
 """.split())
 
 

@@ -82,13 +82,11 @@ def extract_figures(doc: Document, dates: list[DateMention],
         if len(parties) < 2 and cues.both:
             # "Bilateral trade between the two countries": the countries are named just before.
             context = with_sentences_before(text, s_start)
-            parties = sorted({*parties, *_parties(context)})
-            parties_why = "“between the two countries” or “bilateral”: the countries named in the two sentences before"
-            if parties == [ROK] and _WITH_KOREA.search(sentence) and not _THIRD.search(context + sentence):
-                # "Two-way trade with Korea", with no third country near: the writer's side is the
-                # United States, the only other party the reference's series know.
-                parties = sorted([US, ROK])
-                parties_why = "“trade with Korea” and no third country near: the other side is the United States"
+            parties, other_side = _parties_near(parties, context, _WITH_KOREA.search(sentence) is not None
+                                                and not _THIRD.search(context + sentence))
+            parties_why = ("“trade with Korea” and no third country near: the other side is the United States"
+                           if other_side else
+                           "“between the two countries” or “bilateral”: the countries named in the two sentences before")
         if changes:
             out.extend(_changes(doc, s_start, sentence, changes, cues, parties))
         change_starts = [c.start() for c in changes]
@@ -126,10 +124,11 @@ _FOLDS = {"two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "seven
 _CHANGE_HEDGES = r"more than|nearly|almost|roughly|about|close to|over|less than|approximately|around"
 _RISE = r"grew|rose|increased|expanded|jumped|surged|climbed|soared"
 _FALL = r"fell|dropped|declined|decreased|shrank|plunged|slipped|contracted"
-_CHANGE_GATE = re.compile(r"(?:doubled|tripled|trebled|quadrupled|quintupled|halved|fold|percent|per cent|%)", re.I)
+_FACTOR_WORDS = "|".join(_FACTORS)
+_CHANGE_GATE = re.compile(rf"(?:{_FACTOR_WORDS}|fold|percent|per cent|%)", re.I)
 _CHANGE = re.compile(
     rf"\b(?:(?P<hedge>{_CHANGE_HEDGES})\s+)?(?:"
-    r"(?P<word>doubled|tripled|trebled|quadrupled|quintupled|halved)\b(?!\s+down)"
+    rf"(?P<word>{_FACTOR_WORDS})\b(?!\s+down)"
     rf"|(?:{_RISE})\s+(?:by\s+)?(?:(?P<hedge2>{_CHANGE_HEDGES})\s+)?(?P<fold>\d+(?:\.\d+)?|{'|'.join(_FOLDS)})[- ]?fold\b"
     rf"|(?P<dir>{_RISE}|(?P<fall>{_FALL}))\s+(?:by\s+)?(?:(?P<hedge3>{_CHANGE_HEDGES})\s+)?"
     r"(?P<pct>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b))", re.I)
@@ -203,9 +202,7 @@ def _changes(doc: Document, s_start: int, sentence: str, changes: list[re.Match[
                 metric = "balance"
                 why.append("a bare “deficit” or “surplus” where the text speaks of trade: the trade balance")
                 if len(who) < 2 and not _THIRD.search(context):
-                    who = sorted({*who, *_parties(context)})
-                    if who == [ROK] and _WITH_KOREA.search(context):
-                        who = sorted([US, ROK])  # "trade with Korea": the writer's side is the US
+                    who, _ = _parties_near(who, context, _WITH_KOREA.search(context) is not None)
         exporter, importer = cues.direction(metric)
         a, b = s_start + m.start(), s_start + m.end()
         span = doc.span(a, b)
@@ -220,7 +217,7 @@ def _changes(doc: Document, s_start: int, sentence: str, changes: list[re.Match[
 
 
 _HINT = re.compile(r"[$₩%]|USD|KRW|\b(?:dollars|won|percent|cent|troops|soldiers|service members|personnel|"
-                   r"doubled|tripled|trebled|quadrupled|quintupled|halved|\w*fold)\b", re.I)
+                   rf"{_FACTOR_WORDS}|\w*fold)\b", re.I)
 
 
 def _holding(sentences: list[tuple[int, int]], positions: list[int]) -> list[tuple[int, int]]:
@@ -265,6 +262,16 @@ _THIRD = re.compile("|".join(p for name, p in COUNTRY_WORDS if name not in ("Uni
 
 def _parties(text: str) -> list[str]:
     return [name for name, pattern in _COUNTRY.items() if pattern.search(text)]
+
+
+def _parties_near(parties: list[str], context: str, with_korea: bool) -> tuple[list[str], bool]:
+    """The sentence's parties with those the sentences before it name; and whether only Korea is named
+    in text that speaks of "trade with Korea" (and of no third country: the caller says), where the
+    writer's side is the United States, the only other party the reference's series know."""
+    found = sorted({*parties, *_parties(context)})
+    if found == [ROK] and with_korea:
+        return sorted([US, ROK]), True
+    return found, False
 
 
 class _Cues:
@@ -313,12 +320,12 @@ class _Cues:
 _WHOLE = frozenset("goods merchandise total overall annual bilateral two-way our its their the and in with "
                    "america's korea's american korean south u.s. us united states trade".split())
 _BEFORE_WORD = re.compile(r"([\w.'’-]+)\s*$")
-_COUNTRY_WORDS = re.compile(r"(?:\s*\b(?:U\.S\.|US|United States|America(?:n|'s)?|(?:South\s+)?Korea(?:n|'s)?))+\s*$")
+_COUNTRY_BEFORE = re.compile(r"(?:\s*\b(?:U\.S\.|US|United States|America(?:n|'s)?|(?:South\s+)?Korea(?:n|'s)?))+\s*$")
 
 
 def _plain(sentence: str, at: int) -> bool:
     before = sentence[max(0, at - 80):at]
-    before = _COUNTRY_WORDS.sub("", before)
+    before = _COUNTRY_BEFORE.sub("", before)
     m = _BEFORE_WORD.search(before)
     return m is None or m.group(1).lower() in _WHOLE
 

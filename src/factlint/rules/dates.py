@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
-from ..models import AgreementEvent, Claim, DateMention, EventClaim, Finding, PartialDate, Severity
+from ..models import Agreement, AgreementEvent, Claim, DateMention, EventClaim, Finding, PartialDate, Severity
 from ..record import date_agrees, event_dates, named_events, other_events, relevant_events, short_name
 from .base import FixSafety, Rule, RuleContext
 
@@ -39,6 +39,11 @@ def _count_like(claim: EventClaim, date: PartialDate) -> str:
         return str(count)
     ordinal = "th" if 10 <= count % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(count % 10, "th")
     return f"{count}{ordinal}" if re.match(r"\d+(?:st|nd|rd|th)", claim.text) else str(count)
+
+
+def _named(claim: EventClaim, ctx: RuleContext) -> list[Agreement]:
+    """The reference agreements the claim's words may name: its own, and those it shares a noun with."""
+    return [a for i in [claim.entity_id, *(claim.alternatives or [])] if (a := ctx.reference.agreements.get(i))]
 
 
 def describe(event: AgreementEvent) -> str:
@@ -86,8 +91,7 @@ class ContradictedEventDate(Rule):
     def agrees(self, claim: Claim, ctx: RuleContext) -> bool:
         if not isinstance(claim, EventClaim):
             return False
-        agreements = [a for i in [claim.entity_id, *(claim.alternatives or [])] if (a := ctx.reference.agreements.get(i))]
-        return any(date_agrees(claim.date, e) for a in agreements for e in relevant_events(claim, a))
+        return any(date_agrees(claim.date, e) for a in _named(claim, ctx) for e in relevant_events(claim, a))
 
     def check(self, claims: Sequence[Claim], ctx: RuleContext) -> Iterator[Finding]:
         for claim in claims:
@@ -121,11 +125,10 @@ class ContradictedEventDate(Rule):
                                suggestion=suggestions.pop() if len(suggestions) == 1 else None,
                                entity_id=agreement.id, source_id=relevant[0].source)
 
-
     def _shared(self, claim: EventClaim, ctx: RuleContext) -> Iterator[Finding]:
         """A noun several recorded events share: wrong only in a year none of them fits (the record may
         lack another event of a year it holds: the second Panmunjom summit of May 2018)."""
-        agreements = [a for i in [claim.entity_id, *(claim.alternatives or [])] if (a := ctx.reference.agreements.get(i))]
+        agreements = _named(claim, ctx)
         events = [(a, e) for a in agreements for e in relevant_events(claim, a)]
         value = claim.date.value
         if not events or value is None or claim.counted_from or any(

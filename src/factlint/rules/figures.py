@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ..models import ChangeClaim, Claim, FigureClaim, Finding, Severity
-from ..record import change_agrees, change_series, figure_agrees, korea_trade, money, ratio, series_for
+from ..record import Series, change_agrees, change_series, figure_agrees, korea_trade, money, ratio, series_for
 from .base import Rule, RuleContext
 
 _WORDS = {"trade_total": "bilateral trade", "exports": "exports", "imports": "imports", "balance": "trade balance"}
@@ -108,14 +108,13 @@ class ChangeMatchesNoSeries(Rule):
 
     def agrees(self, claim: Claim, ctx: RuleContext) -> bool:
         return (isinstance(claim, ChangeClaim) and korea_trade(claim)
-                and any((r := ratio(p)) is not None and change_agrees(claim, r)
-                        for p in change_series(ctx.reference, claim)))
+                and any(change_agrees(claim, r) for _, r in _ratios(claim, ctx)))
 
     def check(self, claims: Sequence[Claim], ctx: RuleContext) -> Iterator[Finding]:
         for claim in claims:
             if not isinstance(claim, ChangeClaim) or not korea_trade(claim):
                 continue
-            pairs = [(p, r) for p in change_series(ctx.reference, claim) if (r := ratio(p)) is not None]
+            pairs = _ratios(claim, ctx)
             if not pairs or any(change_agrees(claim, r) for _, r in pairs):
                 continue
             nearest = sorted(pairs, key=lambda pr: abs(pr[1] - claim.factor))[:2]
@@ -126,6 +125,11 @@ class ChangeMatchesNoSeries(Rule):
             (_, last), _ = nearest[0]
             yield self.finding(ctx, claim.span, claim.text, message, entity_id=last.figure_id.split("+")[0],
                                source_id=last.source)
+
+
+def _ratios(claim: ChangeClaim, ctx: RuleContext) -> list[tuple[tuple[Series, Series], float]]:
+    """Each pair of one measure's values over the change's years, with its ratio where it has one."""
+    return [(p, r) for p in change_series(ctx.reference, claim) if (r := ratio(p)) is not None]
 
 
 def _times(r: float) -> str:
