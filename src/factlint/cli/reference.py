@@ -16,8 +16,9 @@ from ..document import parse_document
 from ..extract.evidence import THRESHOLD
 from ..extract.names import readings
 from ..models import NameMention, Reference
-from ..record import STANDINGS, index_for, named, reference_stats, validate_reference
-from ..record.imports import Origin, congress_legislators
+from ..roles import role_of
+from ..record import SECTIONS, STANDINGS, index_for, named, reference_stats, validate_reference
+from ..record.imports import DataError, Imported, Origin, congress_legislators, ofac_sdn, sdn_rows, wikidata_people
 from ..write import write_atomic
 from ..yamlfile import YamlError, load_yaml
 from .base import EXIT_FINDINGS, FactlintError, load_reference_or_fail, main, with_reference
@@ -97,8 +98,8 @@ def reference_validate(dirs: tuple[str, ...], no_default_reference: bool) -> Non
     merged, problems = validate_reference(dirs, bundled=not no_default_reference)
     for problem in problems:
         click.echo(str(problem))
-    counts = (f"{len(merged.people)} people, {len(merged.organizations)} organizations, "
-              f"{len(merged.agreements)} agreements, {len(merged.figures)} figures, {len(merged.sources)} sources")
+    counts = ", ".join(f"{len(getattr(merged, section))} {section}" for section in (*SECTIONS[1:], SECTIONS[0])
+                       if getattr(merged, section) or section in ("people", "sources"))
     if problems:
         click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} ({counts})")
         sys.exit(EXIT_FINDINGS)
@@ -166,38 +167,83 @@ IMPORT_MARKER = "# Written by `factlint reference import`"
 
 
 @reference.command("import")
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(["congress-legislators"]))
-@click.argument("data", metavar="FILE", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--commit", required=True, help="The commit of the data's repository FILE was read at (cited).")
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(["congress-legislators", "wikidata", "ofac"]))
+@click.argument("data", metavar="FILE...", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--commit", help="congress-legislators: the commit of the data's repository FILE was read at (cited).")
 @click.option("--accessed", type=click.DateTime(["%Y-%m-%d"]), help="The date the data was read  [default: today].")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The reference YAML to write (a layer to review and pass with --reference).")
 @with_reference
-def reference_import(fmt: str, data: Path, commit: str, accessed: dt.datetime | None, output: Path,
+def reference_import(fmt: str, data: tuple[Path, ...], commit: str | None, accessed: dt.datetime | None, output: Path,
                      references: tuple[str, ...], no_default_reference: bool) -> None:
     """Write reference YAML from open data editors already use.
 
-    congress-legislators: legislators-current.yaml or legislators-historical.yaml of the
-    @unitedstates project (members of Congress, their terms and name forms; public domain). Every
-    imported fact cites the file at its commit. An entry whose id or name the reference (bundled and
-    --reference layers) already holds is left out and listed: an editor's entry always wins.
+    \b
+    congress-legislators FILE --commit SHA: legislators-current.yaml or legislators-historical.yaml of
+      the @unitedstates project (members of Congress, their terms and name forms; public domain); every
+      fact cites the file at its commit.
+    wikidata FILE: the JSON results of the SPARQL query in factlint/record/wikidata_people.rq (people,
+      the positions they held with start and end, aliases); each person cites their Wikidata item.
+    ofac sdn.csv [alt.csv]: the individuals of the Treasury's DPRK sanctions programs, their aliases
+      and titles; each cites their entry in the SDN list.
+
+    An entry whose name the reference (bundled and --reference layers) already holds is left out and
+    listed: an editor's entry always wins. Only a file this command wrote is ever replaced.
     """
     if output.exists() and not output.read_text(encoding="utf-8").startswith(IMPORT_MARKER):
         raise FactlintError(f"{output}: not a file `factlint reference import` wrote; refusing to replace it")
-    try:
-        records, _ = load_yaml(data.read_text(encoding="utf-8"))
-    except YamlError as exc:
-        raise FactlintError(f"{data}:{exc.line or 1}: {exc}") from None
-    if not isinstance(records, list):
-        raise FactlintError(f"{data}:1: expected a list of legislators")
-    origin = Origin(file=data.name, commit=commit, accessed=(accessed.date() if accessed else dt.date.today()))
-    imported = congress_legislators(records, origin, load_reference_or_fail(references, not no_default_reference))
+    if fmt == "congress-legislators" and not commit:
+        raise FactlintError("congress-legislators needs --commit: the commit of the repository FILE was read at")
+    if len(data) > (2 if fmt == "ofac" else 1):
+        raise FactlintError(f"{fmt} reads {'sdn.csv and alt.csv' if fmt == 'ofac' else 'one FILE'}, "
+                            f"not {len(data)} files")
+    read_on = accessed.date() if accessed else dt.date.today()
+    existing = load_reference_or_fail(references, not no_default_reference)
+    imported = _imported(fmt, data, commit, read_on, existing)
     body = imported.reference.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
-    header = (f"{IMPORT_MARKER} {fmt} from {data.name} at {commit[:12]}. Review it, then layer it with\n"
+    names = ", ".join(path.name for path in data)
+    read = f"at {commit[:12]}" if commit else f"read {read_on}"
+    header = (f"{IMPORT_MARKER} {fmt} from {names} {read}. Review it, then layer it with\n"
               "# --reference; re-running the import replaces this file, so keep your edits in another.\n")
     write_atomic(output, header + yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100))
-    offices = sum(len(p.offices) for p in imported.reference.people)
-    click.echo(f"Wrote {len(imported.reference.people)} people ({offices} offices) to {output}; "
+    offices = [o for p in imported.reference.people for o in p.offices]
+    click.echo(f"Wrote {len(imported.reference.people)} people ({len(offices)} offices) to {output}; "
                f"left out {len(imported.skipped)}.")
     for line in imported.skipped:
         click.echo(f"  left out: {line}")
+    unchecked = sorted({o.title for o in offices if role_of(o.title) is None})
+    if unchecked and fmt != "congress-legislators":
+        click.echo(f"  titles no check reads (kept as written): {'; '.join(unchecked)}")
+
+
+def _imported(fmt: str, data: tuple[Path, ...], commit: str | None, accessed: dt.date, existing: Reference) -> Imported:
+    """Read FILE(s) and run the format's importer; a file that is not of the format is an error naming it."""
+    texts = []
+    for path in data:
+        try:
+            texts.append(path.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise FactlintError(f"{path}: cannot read: {exc}") from None
+    path = data[0]
+    try:
+        if fmt == "congress-legislators":
+            try:
+                records, _ = load_yaml(texts[0])
+            except YamlError as exc:
+                raise DataError(exc.line or 1, str(exc)) from None
+            if not isinstance(records, list):
+                raise DataError(1, "expected a list of legislators")
+            return congress_legislators(records, Origin(file=path.name, commit=commit or "", accessed=accessed), existing)
+        if fmt == "wikidata":
+            try:
+                results = json.loads(texts[0])
+            except json.JSONDecodeError as exc:
+                raise DataError(exc.lineno, f"not JSON: {exc.msg}") from None
+            return wikidata_people(results, accessed, existing)
+        rows = []
+        for path, text in zip(data, texts):
+            rows.extend(sdn_rows(text))
+        return ofac_sdn(rows, accessed, existing)
+    except DataError as exc:
+        raise FactlintError(f"{path}:{exc.line}: {exc} (is it {fmt} data?)") from None

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 
 from ..document import Document
 from ..models import Agreement, AgreementMention, DateMention, EventClaim, EventType, PartialDate, Reference
-from ..record import NameIndex, country_names, phrase_tokens
+from ..record import NameIndex, country_names, dated, phrase_tokens
 from .sentences import by_sentence, opens_sentence, sentence_spans, with_sentences_before
 from .titles import COUNTRY_WORDS
 
@@ -34,14 +34,27 @@ _CUES: list[tuple[re.Pattern[str], list[EventType]]] = [
     (re.compile(r"\bnegotiations? (?:began|started|opened|launched)|\blaunched negotiations|\bbegan negotiat", re.I),
      ["negotiations_launched"]),
     (re.compile(r"\bratif(?:ied|ication|ying|y)|\bapproved by\b|\bpassed by\b", re.I), ["ratified"]),
+    # "announced its withdrawal from the NPT in 1993": the announcement, not the withdrawal.
+    (re.compile(r"\b(?:announced|announcing|declared|declaring|gave notice of)\s+(?:its|their|the|a)?\s*"
+                r"(?:intention\s+to\s+withdraw|withdrawal|decision\s+to\s+withdraw)", re.I), ["announced"]),
+    # Events that are not agreements: a war's outbreak, a test, a launch, a sinking, a shelling.
+    (re.compile(r"\b(?:began|begun|broke out|outbreak|erupted|invaded|invasion)\b", re.I), ["began"]),
+    (re.compile(r"\b(?:sank|sunk|sinking|torpedoed|shelled|shelling|bombarded|bombardment|attacked|bombing|bombed|"
+                r"conducted|carried out|detonated|detonation|tested|test-fired|fired|launched|seized|seizure|"
+                r"captured|shot down|occurred|happened)\b", re.I), ["occurred"]),
+    (re.compile(r"\b(?:passed|approved|voted (?:for|on)|unanimously)\b", re.I), ["adopted", "ratified"]),
     (re.compile(r"\b(?:amended|amendments?|renegotiated|renegotiation|revised|revision)\b", re.I),
      ["amendment_signed", "amendment_entered_into_force", "amended"]),
     (re.compile(r"\b(?:signed|signing|inked|sealed)\b", re.I), ["signed", "adopted"]),
     (re.compile(r"\b(?:concluded|struck|reached)\b", re.I), ["signed", "negotiations_concluded", "adopted"]),
-    (re.compile(r"\b(?:adopted|issued|announced|announcement|unveiled|released)\b", re.I), ["adopted", "signed"]),
-    (re.compile(r"\b(?:held|host|hosts|hosted|hosting|took place|convened|met|gathered)\b", re.I), ["held"]),
-    (re.compile(r"\b(?:terminated|scrapped|suspended|withdr[ae]w|collapsed|ended)\b", re.I), ["terminated", "expired"]),
+    (re.compile(r"\b(?:adopted|issued|announced|announcement|unveiled|released)\b", re.I), ["adopted", "signed", "announced"]),
+    (re.compile(r"\b(?:held|host|hosts|hosted|hosting|took place|convened|met|gathered)\b", re.I), ["held", "occurred"]),
+    (re.compile(r"\b(?:terminated|scrapped|suspended|withdr[ae]w|withdrawal|pulled out|collapsed|ended)\b", re.I),
+     ["terminated", "expired", "withdrew", "ended"]),
 ]
+# What a recurring meeting or another kind of event does, never an agreement the reference lacks: an
+# unlisted name's "held" or "launched" is compared with nothing.
+_OWN_EVENTS = frozenset({"held", "occurred", "began", "ended", "announced", "withdrew"})
 # How far apart (characters) a cue and its date, or a name and its cue, may be within a sentence.
 _REACH = 80
 _NAME_TO_CUE = 60
@@ -84,7 +97,7 @@ def extract_agreements(doc: Document, index: NameIndex, reference: Reference | N
             continue
         n, entity_id = found
         if reference is not None and acronym is None and not _distinctive(text[start:tokens[i + n - 1][1]],
-                                                                          reference.agreements[entity_id]):
+                                                                          dated(reference, entity_id)):
             # "the Washington Declaration" with no Korea near may be another one (US–New Zealand, 2012).
             nouns.append((i, n, [entity_id], True))
             i += n
@@ -231,7 +244,7 @@ def _resolve_nouns(doc: Document, tokens: list[tuple[int, int, str]], nouns: lis
         context = with_sentences_before(text, start, spans=spans)
         fits: list[tuple[str, str]] = []  # (agreement, why)
         for entity_id in candidates:
-            agreement = reference.agreements[entity_id]
+            agreement = dated(reference, entity_id)
             countries = _countries(agreement.name, tuple(agreement.parties))
             ours = countries is not None and countries.search(context) is not None
             if shared:
@@ -276,9 +289,10 @@ def _one_line(text: str, tokens: list[tuple[int, int, str]]) -> bool:
 
 
 def extract_events(doc: Document, agreements: list[AgreementMention], dates: list[DateMention],
-                   summits: frozenset[str] = frozenset(),
+                   dated_after: Mapping[str, list[EventType]] | None = None,
                    sentences: list[tuple[int, int]] | None = None) -> list[EventClaim]:
-    """`summits`: the ids of agreements that are meetings, dated by a date straight after the name.
+    """`dated_after`: the ids of agreements and events a date straight after the name dates ("the
+    summit at Camp David in August 2023"), with the events that date is of (none: any of them).
     `sentences`: the prose's sentence spans, when the caller has them."""
     text = doc.prose  # line breaks inside a paragraph read as spaces: "took⏎effect"
     at = doc.folded_at
@@ -305,10 +319,10 @@ def extract_events(doc: Document, agreements: list[AgreementMention], dates: lis
                     used.add(d.span.start)
                 # A summit dated straight after its name: "the summit at Camp David in August 2023",
                 # "the Panmunjom summit of June 2017".
-                elif ((agreement.entity_id in summits or summits.intersection(agreement.alternatives or ()))
+                elif ((after := _dated_after(agreement, dated_after or {})) is not None
                       and d.span.start >= agreement.span.end
                       and re.fullmatch(r"\s+(?:in|of|on)\s+", text[at(agreement.span.end):at(d.span.start)])):
-                    claims.append(_claim(agreement, d, ["held"], None, "a summit dated straight after its name"))
+                    claims.append(_claim(agreement, d, after, None, "dated straight after its name"))
                     used.add(d.span.start)
         for agreement in in_sentence:
             counted = _counted(doc, text, (s_start, s_end), agreement, sentence_dates, at)
@@ -333,11 +347,19 @@ def extract_events(doc: Document, agreements: list[AgreementMention], dates: lis
             if not named.listed:
                 # A meeting recurs under one name ("the Republican National Convention was held in
                 # 2008"): only an agreement's own events are compared for a name the record lacks.
-                types = [t for t in types if t != "held"]
+                types = [t for t in types if t not in _OWN_EVENTS]
                 if not types:
                     continue
             claims.append(_claim(named, date, types, text[c_start:c_end], *why))
     return claims
+
+
+def _dated_after(agreement: AgreementMention, dated_after: Mapping[str, list[EventType]]) -> list[EventType] | None:
+    """The events a date straight after the name is of, when the name (or a name it shares) is dated so."""
+    for entity_id in (agreement.entity_id, *(agreement.alternatives or ())):
+        if entity_id in dated_after:
+            return dated_after[entity_id]
+    return None
 
 
 # Counts of years from an event: "the 65th anniversary of the armistice", "70 years after the
@@ -441,7 +463,7 @@ def _agreement_for(text: str, c_start: int, c_end: int, agreements: list[Agreeme
             return nearest
     for a in agreements:
         # "the signing of KORUS", "met at Camp David"
-        if at(a.span.start) >= c_end and re.fullmatch(r"\s+(?:(?:of|at|in|into)\s+)?(?:the\s+|a\s+|an\s+)?"
+        if at(a.span.start) >= c_end and re.fullmatch(r"\s+(?:(?:of|at|in|into|from)\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
                                                       r"(?:(?:historic|landmark|bilateral|new|original|revised)\s+)?",
                                                       text[c_end:at(a.span.start)]):
             return a

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from ..document import Document
 from ..models import MatchMethod, MentionKind, NameMention, Person
 from ..normalize import display_form, name_key
-from ..record import Form, NameIndex, edits, inflected, named
+from ..record import Form, NameIndex, PlaceForm, edits, inflected, named
 from ..romanization import is_korean_given_name, sound_key
 from ..spans import Taken
 from ..tokens import Token, tokenize_runs
@@ -53,6 +53,8 @@ def extract_names(doc: Document, index: NameIndex) -> list[NameMention]:
         for segment in _uncovered(run, exact):
             found = (_fuzzy_person_hits(doc.text, index, segment, run, named_ids)
                      + _fuzzy_organization_hits(index, segment))
+            for part in _uncovered(segment, found):
+                found.extend(_fuzzy_place_hits(doc.text, index, part))
             hits.extend(found)
             free.extend((part, run) for part in _uncovered(segment, found))
         hits.extend(exact)
@@ -270,6 +272,71 @@ def _fuzzy_organization_hits(index: NameIndex, segment: list[Token]) -> list[_Hi
                     hits.append(_Hit(segment[i].start, segment[i + length - 1].end, org.id, "organization",
                                      "fuzzy", score, form))
     return _pick(hits)
+
+
+# A lone word is read as a misspelled place only when the place's name is long enough that a word a
+# letter or two away is unlikely to be another real one ("Sinpo" is a letter from "Sinop").
+_LONE_PLACE_LETTERS = 7
+
+
+def _fuzzy_place_hits(text: str, index: NameIndex, segment: list[Token]) -> list[_Hit]:
+    """A place or named system with one word misspelled: "Yongbyong", "Punggye-ri" as "Pungye-ri",
+    "Camp Humphries". A word is never read so when it is a word, an inflection, or for a name romanized
+    from Korean another spelling of the same sounds ("Yonpyong" for Yeonpyeong): those are accepted
+    spellings or other things, not slips. A lone word must also be no common name or family name."""
+    found: list[tuple[_Hit, PlaceForm]] = []
+    words = [t for t in segment if not t.connector]
+    for i, token in enumerate(words):
+        # One word: compared with the one-word forms of its first letter.
+        for entry in index.places_by_initial.get(token.key[:1], ()):
+            if len(entry.keys[0]) >= _LONE_PLACE_LETTERS and _place_slip(index, token.key, entry, 0, alone=True):
+                found.append((_place_hit(token, token, entry, 0, token.key), entry))
+        # Longer forms: placed by a word this one spells right, the one wrong word elsewhere in the window.
+        for position, entry in index.places_by_word.get(token.key, ()):
+            first = i - position
+            if first < 0 or first + len(entry.keys) > len(words):
+                continue
+            window = words[first:first + len(entry.keys)]
+            diffs = [k for k, t in enumerate(window) if t.key != entry.keys[k]]
+            if len(diffs) == 1 and _place_slip(index, window[diffs[0]].key, entry, diffs[0], alone=False):
+                found.append((_place_hit(window[0], window[-1], entry, diffs[0], window[diffs[0]].key), entry))
+    # The same word misspelled the same way in several forms ("Hwasong" of Hwasong-15 and Hwasong-17):
+    # one hit, for the form the text goes on with ("-15"), else the first.
+    by_span: dict[tuple[int, int], list[tuple[_Hit, PlaceForm]]] = defaultdict(list)
+    for hit, entry in found:
+        by_span[hit.start, hit.end].append((hit, entry))
+    chosen: list[_Hit] = []
+    for (_, end), fits in by_span.items():
+        if len({hit.form for hit, _ in fits}) != 1:
+            continue  # two corrections fit: say nothing
+        rest = [hit for hit, entry in fits if text.startswith(entry.rest, end)]
+        chosen.append(rest[0] if rest else fits[0][0])
+    return _pick_one_each(chosen)
+
+
+def _place_slip(index: NameIndex, written: str, entry: PlaceForm, wrong: int, *, alone: bool) -> bool:
+    target = entry.keys[wrong]
+    limit = index.allowed(target)
+    if (not limit or len(written) < 4 or written[:1] != target[:1] or inflected(written, target)
+            or index.is_word(written)):
+        return False
+    if alone and (index.is_common_name(written) or written in index.family_keys):
+        return False
+    if entry.place.language == "ko" and sound_key(written) == sound_key(target):
+        return False  # another romanization of the same Korean sounds
+    return edits(written, target, limit) <= limit
+
+
+def _place_hit(first: Token, last: Token, entry: PlaceForm, wrong: int, written: str) -> _Hit:
+    # The correction is the form's words as the text's words span them: "Hwasong" for "Hwasonf-15".
+    return _Hit(first.start, last.end, entry.place.id, entry.kind, "fuzzy",  # type: ignore[arg-type]
+                fuzz.ratio(written, entry.keys[wrong]), entry.text)
+
+
+def _pick_one_each(hits: list[_Hit]) -> list[_Hit]:
+    """Longest first; a hit overlapping a longer one is dropped."""
+    taken = Taken()
+    return [h for h in sorted(hits, key=lambda h: (h.start - h.end, h.start)) if taken.claim(h.start, h.end)]
 
 
 def _pick(hits: list[_Hit]) -> list[_Hit]:

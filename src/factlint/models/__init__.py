@@ -41,12 +41,14 @@ from .findings import (
 from .reference import (
     Agreement,
     AgreementEvent,
+    Event,
     EventType,
     Figure,
     NameOrder,
     Office,
     Organization,
     Person,
+    Place,
     Reference,
     ReferenceFile,
     Source,
@@ -54,8 +56,8 @@ from .reference import (
 
 __all__ = [
     "ROK", "US", "Agreement", "AgreementEvent", "AgreementMention", "CheckedDocument", "CheckResult", "Claim", "ClaimBase", "ClaimFile", "Review", "DateMention",
-    "ChangeClaim", "DatePrecision", "DateValue", "DescriptionClaim", "EventClaim", "EventType", "Figure", "FigureClaim",
+    "ChangeClaim", "DatePrecision", "DateValue", "DescriptionClaim", "Event", "EventClaim", "EventType", "Figure", "FigureClaim",
     "FigureMetric", "Finding", "Id", "Location", "MatchMethod", "MentionKind", "Model", "NameMention", "NameOrder", "NonEmpty", "Office",
-    "Organization", "PartialDate", "Person", "Problem", "Reference", "Report", "ReportFinding", "ReportLocation", "ReferenceFile", "Severity", "Source",
+    "Organization", "PartialDate", "Person", "Place", "Problem", "Reference", "Report", "ReportFinding", "ReportLocation", "ReferenceFile", "Severity", "Source",
     "SourceRef", "Span", "TitleClaim",
 ]

@@ -13,7 +13,7 @@ from .reference import EventType
 MatchMethod = Literal["exact", "variant", "fuzzy", "given-as-surname", "partial"]
 # The kinds of entity a name mention can resolve to: those the record's kinds table matches as names
 # (record/kinds.py, `mention="name"`; a test keeps the two equal).
-MentionKind = Literal["person", "organization"]
+MentionKind = Literal["person", "organization", "place", "system"]
 
 
 class Review(Model):

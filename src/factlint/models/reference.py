@@ -1,5 +1,5 @@
-"""The reference dataset: sources, people, organizations, agreements and figures, as the YAML under
-reference/ holds them."""
+"""The reference dataset: sources, people, organizations, places, named systems, agreements, other dated
+events and figures, as the YAML under reference/ holds them."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ class Person(Model):
     given: NonEmpty
     order: NameOrder
     # The script the name is romanized from; "ko" enables checks that know Korean syllables.
-    language: Literal["ko", "zh", "ja", "en", "ru", "pt", "other"] = "other"
+    language: Language = "other"
     country: str | None = None  # the country whose offices they held, e.g. "Republic of Korea"
     offices: list[Office] = []
     relation: str | None = None
@@ -66,6 +66,24 @@ class Organization(Model):
     note: str | None = None
 
 
+Language = Literal["ko", "zh", "ja", "en", "ru", "pt", "other"]
+
+
+class Place(Model):
+    """A place or facility prose names ("Yongbyon", "the Northern Limit Line"), or, in the `systems`
+    section, a named vessel or weapons system ("the Cheonan", "Hwasong-15"): its spellings are checked."""
+
+    id: Id
+    name: NonEmpty  # the form official English text uses most
+    variants: list[NonEmpty] = []  # other accepted spellings and romanizations
+    kind: NonEmpty  # what it is, in words: "nuclear test site", "island", "intercontinental ballistic missile"
+    country: str | None = None
+    # The script the name is romanized from: "ko" accepts any spelling of the same Korean sounds.
+    language: Language = "other"
+    sources: list[Id] = Field(min_length=1)
+    note: str | None = None
+
+
 EventType = Literal[
     "negotiations_launched",
     "negotiations_concluded",
@@ -80,6 +98,13 @@ EventType = Literal[
     "held",
     "terminated",
     "expired",
+    # Events that are not agreements: a war's start and end, a test, launch, sinking or shelling, an
+    # announcement (of withdrawal from a treaty), a withdrawal taking effect.
+    "began",
+    "ended",
+    "occurred",
+    "announced",
+    "withdrew",
 ]
 
 
@@ -108,6 +133,14 @@ class Agreement(Model):
     note: str | None = None
 
 
+class Event(Agreement):
+    """A dated event that is not an agreement: a war, a nuclear test, a launch, an incident, a UN
+    resolution, an announcement. Named, dated and checked like an agreement (FL2xx); its `events` list
+    what happened when."""
+
+    kind: Literal["war", "nuclear_test", "launch", "incident", "resolution", "announcement", "other"]  # type: ignore[assignment]
+
+
 class Figure(Model):
     id: Id
     metric: NonEmpty  # e.g. "goods_trade_total", "goods_exports"
@@ -128,7 +161,10 @@ class ReferenceFile(Model):
     sources: list[Source] = []
     people: list[Person] = []
     organizations: list[Organization] = []
+    places: list[Place] = []
+    systems: list[Place] = []
     agreements: list[Agreement] = []
+    events: list[Event] = []
     figures: list[Figure] = []
 
 
@@ -138,7 +174,10 @@ class Reference(Model):
     sources: dict[str, Source] = {}
     people: dict[str, Person] = {}
     organizations: dict[str, Organization] = {}
+    places: dict[str, Place] = {}
+    systems: dict[str, Place] = {}
     agreements: dict[str, Agreement] = {}
+    events: dict[str, Event] = {}
     figures: dict[str, Figure] = {}
     # Where each entity was defined, "path:line", for messages and validation reports.
     origins: dict[str, str] = {}

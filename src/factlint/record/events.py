@@ -11,7 +11,7 @@ from ..models import Agreement, AgreementEvent, DateMention, EventClaim, Partial
 # Events writers confuse with one another. Ratifications (one per party) and negotiation milestones
 # are not among them: a year that happens to match one is still a contradiction (FL201).
 CONFUSABLE = frozenset({"initialed", "signed", "entered_into_force", "adopted", "held", "amendment_signed",
-                        "amendment_entered_into_force", "terminated"})
+                        "amendment_entered_into_force", "terminated", "announced", "withdrew", "began", "ended"})
 
 # Pairs of events whose order is fixed: the first cannot come after the second.
 _BEFORE = {
@@ -20,6 +20,7 @@ _BEFORE = {
     ("signed", "entered_into_force"), ("ratified", "entered_into_force"), ("signed", "amended"),
     ("signed", "amendment_signed"), ("entered_into_force", "terminated"), ("signed", "terminated"),
     ("amendment_signed", "amendment_entered_into_force"), ("entered_into_force", "expired"),
+    ("began", "ended"), ("announced", "withdrew"),
 }
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..models import Agreement, Figure, Model, Organization, Person, Reference, Source
+from ..models import Agreement, Event, Figure, Model, Organization, Person, Place, Reference, Source
 from .events import check_event_order
 from .offices import check_offices
 
@@ -40,7 +40,13 @@ KINDS: tuple[Kind, ...] = (
     Kind("person", "people", Person, names=("name", "variants"), mention="name",
          sourced_items=("offices",), check=check_offices),
     Kind("organization", "organizations", Organization, names=("name", "variants"), acronyms=True, mention="name"),
+    Kind("place", "places", Place, names=("name", "variants"), mention="name"),
+    Kind("system", "systems", Place, names=("name", "variants"), mention="name"),
     Kind("agreement", "agreements", Agreement, names=("name", "aliases"), acronyms=True, mention="phrase",
+         sourced_items=("events",), check=check_event_order),
+    # Wars, tests, launches, incidents, resolutions: dated and named like agreements, and read by the
+    # same extractor and rules (an Event is an Agreement with other kinds).
+    Kind("event", "events", Event, names=("name", "aliases"), acronyms=True, mention="phrase",
          sourced_items=("events",), check=check_event_order),
     Kind("figure", "figures", Figure, sources="source"),
 )
@@ -48,7 +54,16 @@ KINDS: tuple[Kind, ...] = (
 SECTIONS: tuple[str, ...] = ("sources", *(kind.section for kind in KINDS))
 NAMED_KINDS = tuple(kind for kind in KINDS if kind.names)
 
-Entity = Person | Organization | Agreement | Figure
+Entity = Person | Organization | Place | Agreement | Figure
+
+
+def dated(reference: Reference, entity_id: str) -> Agreement | None:
+    """The agreement or other dated event with this id: what FL2xx compares dates with."""
+    return reference.agreements.get(entity_id) or reference.events.get(entity_id)
+
+
+def all_dated(reference: Reference) -> list[Agreement]:
+    return [*reference.agreements.values(), *reference.events.values()]
 
 
 def entities(reference: Reference, kind: Kind) -> dict[str, Any]:
@@ -69,7 +84,7 @@ def find(reference: Reference, entity_id: str) -> Entity | None:
     return located[1] if located else None
 
 
-def named(reference: Reference, entity_id: str) -> Person | Organization | Agreement | None:
+def named(reference: Reference, entity_id: str) -> Person | Organization | Place | Agreement | None:
     """The entity with this id among the kinds that have names."""
     located = _located(reference, entity_id, NAMED_KINDS)
     return located[1] if located else None

@@ -21,12 +21,12 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from ..models import MentionKind, Organization, Person, Reference
+from ..models import MentionKind, Organization, Person, Place, Reference
 from ..normalize import name_key
 from ..roles import role_of
 from ..romanization import sound_key
 from ..tokens import tokenize_runs
-from .kinds import KINDS, entities, name_forms
+from .kinds import KINDS, all_dated, entities, name_forms
 from .offices import holders_by_office
 
 
@@ -142,6 +142,17 @@ def typing_slip(written: str, target: str) -> bool:
             and written[diffs[0]] == target[diffs[1]] and written[diffs[1]] == target[diffs[0]])
 
 
+@dataclass(frozen=True)
+class PlaceForm:
+    """One written form of a place or named system, as the text's words are keyed."""
+
+    keys: tuple[str, ...]  # its words' keys, connectors left out: ("northern", "limit", "line")
+    text: str  # the form from its first word to its last: "Hwasong" of "Hwasong-15"
+    rest: str  # what the form goes on with after its last word: "-15"
+    place: Place
+    kind: str  # "place" or "system"
+
+
 class NameIndex:
     def __init__(self, reference: Reference) -> None:
         self.reference = reference
@@ -161,7 +172,7 @@ class NameIndex:
         # Common nouns ("the armistice", "a free trade agreement"), keyed by their first word: each
         # refers to an agreement only where the text names one of its countries.
         self.agreement_nouns: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-        for agreement in reference.agreements.values():
+        for agreement in all_dated(reference):
             for noun in agreement.common_nouns:
                 keys = tuple(key for _, _, key in phrase_tokens(noun))
                 if keys:
@@ -234,6 +245,26 @@ class NameIndex:
                 # Keyed word by word the way the text is read, so "U.S." is "u", "s" on both sides.
                 keys = tuple(t.key for run in tokenize_runs(form) for t in run)
                 self.orgs_by_length[len(keys)].append((keys, form, org))
+        # Places and named systems, word by word, for misspellings of one word: a form of one word by
+        # its first letter, a longer form by each of its words (a window with one word wrong has the
+        # others right), so the look-up costs the same however many the reference holds.
+        self.places_by_initial: dict[str, list[PlaceForm]] = defaultdict(list)
+        self.places_by_word: dict[str, list[tuple[int, PlaceForm]]] = defaultdict(list)
+        for kind in KINDS:
+            if kind.model is not Place:
+                continue
+            for place in entities(reference, kind).values():
+                for _, form in name_forms(place, kind):
+                    tokens = [t for run in tokenize_runs(form) for t in run if not t.connector]
+                    if not tokens:
+                        continue
+                    entry = PlaceForm(tuple(t.key for t in tokens), form[tokens[0].start:tokens[-1].end],
+                                      form[tokens[-1].end:], place, kind.name)
+                    if len(tokens) == 1:
+                        self.places_by_initial[tokens[0].key[:1]].append(entry)
+                    else:
+                        for position, token in enumerate(tokens):
+                            self.places_by_word[token.key].append((position, entry))
         # Who held each (role, country) office: FL401 asks it for every title.
         self.office_holders = holders_by_office(reference)
         # Presidents and prime ministers: the names most written, and so most often misspelled.

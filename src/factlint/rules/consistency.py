@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 from ..models import Claim, EventClaim, FigureClaim, Finding, Location, Reference, Span
-from ..record import confirmed, date_agrees, figure_agrees, korea_trade, money, series_for, short_name
+from ..record import confirmed, date_agrees, dated, figure_agrees, korea_trade, money, series_for, short_name
 from .base import Rule, RuleContext
 
 _Key = tuple[object, ...]
@@ -23,7 +23,7 @@ def _key(claim: Claim, reference: Reference | None = None) -> _Key | None:
             return ("event", claim.entity_id, tuple(sorted(claim.event_types)))
         # A date that only names the agreement ("the 2018 Singapore summit") is compared with the same
         # kind of statement, for an agreement whose record has one date: a summit, a declaration.
-        agreement = reference.agreements.get(claim.entity_id) if reference is not None else None
+        agreement = dated(reference, claim.entity_id) if reference is not None else None
         if agreement is not None and len({e.date for e in agreement.events}) == 1:
             return ("event", claim.entity_id, ())
         return None
@@ -55,7 +55,7 @@ def _agree(a: Claim, b: Claim) -> bool:
 
 def _confirmed(claim: Claim, reference: Reference) -> bool:
     if isinstance(claim, EventClaim):
-        agreement = reference.agreements.get(claim.entity_id)
+        agreement = dated(reference, claim.entity_id)
         if not claim.event_types:
             return agreement is not None and any(date_agrees(claim.date, e) for e in agreement.events)
         return confirmed(claim, agreement)
@@ -74,7 +74,7 @@ def _stated(claim: Claim) -> str:
 
 def _what(claim: Claim, reference: Reference) -> str:
     if isinstance(claim, EventClaim):
-        agreement = reference.agreements.get(claim.entity_id)
+        agreement = dated(reference, claim.entity_id)
         name = short_name(agreement) if agreement else claim.agreement_text
         return f"{name} {claim.cue}" if claim.cue else name
     if isinstance(claim, FigureClaim):

@@ -1,4 +1,4 @@
-"""FL2xx: dates of agreements, treaties and summits."""
+"""FL2xx: dates of agreements, treaties, summits and other recorded events."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 from ..models import Agreement, AgreementEvent, Claim, DateMention, EventClaim, Finding, PartialDate, Severity
-from ..record import date_agrees, event_dates, named_events, other_events, relevant_events, short_name
+from ..record import dated, date_agrees, event_dates, named_events, other_events, relevant_events, short_name
 from .base import FixSafety, Rule, RuleContext
 
 _EVENT_WORDS = {
@@ -16,6 +16,8 @@ _EVENT_WORDS = {
     "entered_into_force": "it entered into force", "amended": "it was amended",
     "amendment_signed": "its amendment was signed", "amendment_entered_into_force": "its amendment entered into force",
     "adopted": "it was adopted", "held": "it was held", "terminated": "it was terminated", "expired": "it expired",
+    "began": "it began", "ended": "it ended", "occurred": "it took place", "announced": "it was announced",
+    "withdrew": "the withdrawal took effect",
 }
 _MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                 "October", "November", "December"]
@@ -43,7 +45,7 @@ def _count_like(claim: EventClaim, date: PartialDate) -> str:
 
 def _named(claim: EventClaim, ctx: RuleContext) -> list[Agreement]:
     """The reference agreements the claim's words may name: its own, and those it shares a noun with."""
-    return [a for i in [claim.entity_id, *(claim.alternatives or [])] if (a := ctx.reference.agreements.get(i))]
+    return [a for i in [claim.entity_id, *(claim.alternatives or [])] if (a := dated(ctx.reference, i))]
 
 
 def describe(event: AgreementEvent) -> str:
@@ -100,7 +102,7 @@ class ContradictedEventDate(Rule):
             if claim.alternatives:
                 yield from self._shared(claim, ctx)
                 continue
-            agreement = ctx.reference.agreements.get(claim.entity_id)
+            agreement = dated(ctx.reference, claim.entity_id)
             if agreement is None:
                 continue
             relevant = relevant_events(claim, agreement)
@@ -168,7 +170,7 @@ class DateOfAnotherEvent(Rule):
         for claim in claims:
             if not isinstance(claim, EventClaim) or not claim.event_types or claim.alternatives:
                 continue
-            agreement = ctx.reference.agreements.get(claim.entity_id)
+            agreement = dated(ctx.reference, claim.entity_id)
             if agreement is None:
                 continue
             relevant = named_events(claim, agreement)
