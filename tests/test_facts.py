@@ -123,7 +123,7 @@ def test_troops_cue_is_a_whole_word():
     assert not troops.search("troopships, supersoldiers, nonpersonnel")
 
 def test_figure_not_covered_is_info(reference):
-    assert check(reference, "Trade between the US and South Korea reached $100 billion in 2012.",
+    assert check(reference, "Trade between the US and South Korea reached $100 billion in 2003.",
                  select=["FL302"]) == [("FL302", 1, 46, None)]
     assert check(reference, "Trade between the US and South Korea reached $150 billion.", as_of=None,
                  select=["FL302"]) == [("FL302", 1, 46, None)]

@@ -1,5 +1,5 @@
 """A lone family name resolves only to the person the document names in full, and never when it is
-part of a longer name the reference does not hold: "Defense Minister Kim Kwan-jin" is not Kim Jong Un,
+part of a longer name the reference does not hold: "Defense Minister Kim Kwan-seop" is not Kim Jong Un,
 so FL401 must not accuse Kim Jong Un of being defense minister (issue 12, item 2)."""
 
 from __future__ import annotations
@@ -20,12 +20,12 @@ from factlint.models import NameMention, TitleClaim
 STRANGERS = {
     "minister-after-leader.md": (
         "---\ndate: 2013-03-01\n---\n"
-        "Kim Jong Un inspected a frontline unit. Defense Minister Kim Kwan-jin put the army on alert.\n"),
+        "Kim Jong Un inspected a frontline unit. Defense Minister Kim Kwan-seop put the army on alert.\n"),
     "minister-in-the-past.md": (
         "President Yoon Suk Yeol hosted the talks.\n\n"
-        "In 2003, Foreign Minister Yoon Young-kwan flew to Washington for talks.\n"),
+        "In 2003, Foreign Minister Yoon Young-seop flew to Washington for talks.\n"),
     "minister-after-father.md": (
-        "Kim Jong Il died in 2011. South Korean Foreign Minister Kim Sung-hwan called allies that week.\n"),
+        "Kim Jong Il died in 2011. South Korean Foreign Minister Kim Tae-seop called allies that week.\n"),
     "given-name-first.md": (
         "President Joe Biden spoke on Monday. Defense Secretary Hunter Biden was not there.\n"),
 }
@@ -59,7 +59,7 @@ def test_cli_reports_nothing_for_strangers(tmp_path: Path):
 
 def test_lone_surname_is_ambiguous_beside_a_namesake(reference):
     # Two Kims named in full, one unknown: "Minister Kim" could be either, so it is nobody's.
-    text = ("Kim Jong Un inspected a frontline unit. Defense Minister Kim Kwan-jin put the army on alert. "
+    text = ("Kim Jong Un inspected a frontline unit. Defense Minister Kim Kwan-seop put the army on alert. "
             "In 2013, Defense Minister Kim said the army was ready.\n")
     claims = factlint.extract(parse_document(text, path="a.md"), reference)
     assert [(c.text, c.entity_id) for c in claims if isinstance(c, NameMention)] == [("Kim Jong Un", "kim-jong-un")]
@@ -68,7 +68,7 @@ def test_lone_surname_is_ambiguous_beside_a_namesake(reference):
 
 # The same articles with a real title error on the person the reference holds: still caught.
 CAUGHT = ("---\ndate: 2013-03-01\n---\n"
-          "Kim Jong Un inspected a frontline unit. Defense Minister Kim Kwan-jin put the army on alert.\n"
+          "Kim Jong Un inspected a frontline unit. Defense Minister Kim Kwan-seop put the army on alert.\n"
           "Later that day Defense Secretary Antony Blinken called Seoul.\n")
 
 BLINKEN = ("Antony Blinken has no record of serving as defense secretary; recorded offices: Deputy Secretary of "

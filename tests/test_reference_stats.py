@@ -10,7 +10,7 @@ from conftest import run_cli as run
 
 import factlint
 from factlint.models import Source
-from factlint.record import reference_stats, standing
+from factlint.record import KINDS, reference_stats, standing
 
 REFERENCE = textwrap.dedent("""\
     sources:
@@ -94,6 +94,7 @@ def test_stats_refuse_a_broken_reference_with_its_problems(tmp_path):
 def test_bundled_stats_cover_every_fact():
     reference = factlint.load_reference()
     stats = reference_stats(reference)
-    entities = len(reference.people) + len(reference.organizations) + len(reference.agreements) + len(reference.figures)
-    items = sum(len(p.offices) for p in reference.people.values()) + sum(len(a.events) for a in reference.agreements.values())
+    entities = sum(len(getattr(reference, kind.section)) for kind in KINDS)
+    items = (sum(len(p.offices) for p in reference.people.values())
+             + sum(len(a.events) for a in [*reference.agreements.values(), *reference.events.values()]))
     assert sum(stats.total.values()) == entities + items

@@ -163,12 +163,12 @@ def test_radio_broadcaster_is_the_radio_station_mistake(reference):
     ("In 2022, US goods and services trade with South Korea was $227.4 billion.", {"$227.4 billion"}),
     ("In 2022, US goods and services trade with South Korea was $300.0 billion.", set()),
     # A title held at the time is; one gained later is left alone by FL401, so it is not.
-    ("In 2019, Secretary of State Mike Pompeo flew to Seoul.", {"Mike Pompeo", "Secretary of State"}),
-    ("In 2017, Secretary of State Mike Pompeo flew to Seoul.", {"Mike Pompeo"}),
+    ("In 2019, Secretary of State Mike Pompeo flew to Seoul.", {"Mike Pompeo", "Secretary of State", "Seoul"}),
+    ("In 2017, Secretary of State Mike Pompeo flew to Seoul.", {"Mike Pompeo", "Seoul"}),
     # Undated, a title is checked only against the offices the person ever held; "former" needs the
     # article's date, and there is none here.
-    ("Unification Minister Hong Yong-pyo visited Kaesong.", {"Hong Yong-pyo", "Unification Minister"}),
-    ("Foreign Minister Hong Yong-pyo visited Kaesong.", {"Hong Yong-pyo"}),
+    ("Unification Minister Hong Yong-pyo visited Kaesong.", {"Hong Yong-pyo", "Unification Minister", "Kaesong"}),
+    ("Foreign Minister Hong Yong-pyo visited Kaesong.", {"Hong Yong-pyo", "Kaesong"}),
     ("The former defense minister Lee Jong-sup spoke.", {"Lee Jong-sup"}),
 ])
 def test_verified_means_a_rule_agreed(reference, text, verified):

@@ -16,9 +16,9 @@ from ..document import parse_document
 from ..extract.evidence import THRESHOLD
 from ..extract.names import readings
 from ..models import NameMention, Reference
-from ..roles import role_of
 from ..record import SECTIONS, STANDINGS, index_for, named, reference_stats, validate_reference
 from ..record.imports import DataError, Imported, Origin, congress_legislators, ofac_sdn, sdn_rows, wikidata_people
+from ..roles import role_of
 from ..write import write_atomic
 from ..yamlfile import YamlError, load_yaml
 from .base import EXIT_FINDINGS, FactlintError, load_reference_or_fail, main, with_reference

@@ -28,9 +28,9 @@ def extract_claims(doc: Document, reference: Reference, *, max_edits: int = 2) -
     dates = extract_dates(doc)
     agreements = extract_agreements(doc, index, reference)
     # Dated by a date straight after the name: a summit ("the summit at Camp David in August 2023"),
-    # held; an event that is no agreement ("the sinking of the Cheonan in March 2010"), any of its events.
+    # held; an event that is no agreement ("the sinking of the Cheonan in March 2010"), its first event.
     dated_after: dict[str, list[EventType]] = {a.id: ["held"] for a in reference.agreements.values() if a.kind == "summit"}
-    dated_after.update((event_id, []) for event_id in reference.events)
+    dated_after.update((event.id, [event.events[0].type]) for event in reference.events.values())
     # One sentence split for every extractor: the prose's (line breaks inside a paragraph read as
     # spaces, offsets unchanged, so its sentences are the text's too).
     sentences = sentence_spans(doc.prose)

@@ -30,7 +30,13 @@ _MONEY = re.compile(
     + r"|" + _NUMBER.replace("num", "num2") + _SCALE.replace("scale", "scale2")
     + r"\s+(?P<cur2>(?:US\s+)?dollars|won)\b", re.I)
 _PERCENT = re.compile(_NUMBER + r"\s?(?:%|percent\b|per cent\b)")
-_COUNT = re.compile(_NUMBER + r"\s+(?:US\s+|American\s+|U\.S\.\s+)?(?:troops|soldiers|service members|personnel)\b")
+_COUNT = re.compile(_NUMBER + r"\s+(?:US\s+|American\s+|U\.S\.\s+)?(?:troops|soldiers|service ?members|servicemen|personnel|"
+                   r"Americans)\b")
+# The dead of a war: "36,574 Americans died", "54,246 U.S. servicemen were killed", "36,574 American deaths".
+_DEATHS = re.compile(r"(?:\s+(?:US|American|U\.S\.)\s+(?:deaths|dead|fatalities|lives)\b|\s+(?:(?:US|American|U\.S\.)\s+"
+                     r"(?:troops|soldiers|service ?members|servicemen|personnel)|Americans)\s+(?:who\s+|were\s+|had\s+)?"
+                     r"(?:killed|died|dead|perished|lost their lives|gave their lives|were killed)\b)")
+_WAR = re.compile(r"\bKorean War\b|\bwar in Korea\b", re.I)
 _HEDGE_KIND = {"about": "about", "around": "about", "roughly": "about", "approximately": "about", "some": "about",
                "an estimated": "about", "nearly": "nearly", "almost": "nearly", "close to": "nearly",
                "more than": "more", "over": "more", "above": "more", "exceeding": "more", "upwards of": "more",
@@ -44,6 +50,9 @@ _METRICS: list[tuple[FigureMetric, re.Pattern[str]]] = [
                                r"reached|totaled|totalled|stood|was|hit|amounted)\b|\btrading\s+volume\b", re.I)),
     ("investment", re.compile(r"\binvest(?:ment|ments|ed|ing)?\b|\bFDI\b", re.I)),
     ("troops", re.compile(r"\b(?:troops|soldiers|service members|personnel)\b", re.I)),
+    # What the Republic of Korea pays toward the cost of US forces there, under each Special Measures Agreement.
+    ("cost_sharing", re.compile(r"\bcost[- ]sharing\b|\bSpecial Measures Agreement\b|\bSMA\b|\bburden[- ]sharing\b|"
+                                r"\bdefen[cs]e[- ]cost", re.I)),
 ]
 _OTHER_PARTNER = re.compile(r"\w+\s+(?:to|from|with)\s+(?:the\s+)?(?P<who>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
 _COUNTRY = {
@@ -97,9 +106,14 @@ def extract_figures(doc: Document, dates: list[DateMention],
             a, b = s_start + amount.start, s_start + amount.end
             hedge = _hedge(sentence[max(0, amount.start - _HEDGE_REACH):amount.start])
             metric = cues.metric(amount.start, amount.unit)
+            if amount.unit == "count" and _DEATHS.match(sentence, amount.end) and _WAR.search(sentence):
+                metric = "war_deaths"
+            elif metric == "troops" and sentence[amount.end:amount.end + 12].strip().startswith("Americans"):
+                metric = None  # "28,500 Americans" is no count of troops
             exporter, importer = cues.direction(metric)
             period = _period(periods, starts, first, last, a)
-            latest = period is None and doc.as_of is not None and cues.present
+            latest = period is None and doc.as_of is not None and (
+                cues.present or metric == "troops" and _STATIONED.search(sentence) is not None)
             span = doc.span(a, b)
             why = [w for w in (parties_why,
                                f"the year written nearest the figure (“{period.text}”)" if period else None,
@@ -216,7 +230,7 @@ def _changes(doc: Document, s_start: int, sentence: str, changes: list[re.Match[
     return out
 
 
-_HINT = re.compile(r"[$₩%]|USD|KRW|\b(?:dollars|won|percent|cent|troops|soldiers|service members|personnel|"
+_HINT = re.compile(r"[$₩%]|USD|KRW|\b(?:dollars|won|percent|cent|troops|soldiers|service ?members|servicemen|personnel|Americans|"
                    rf"{_FACTOR_WORDS}|\w*fold)\b", re.I)
 
 
@@ -236,6 +250,8 @@ def _holding(sentences: list[tuple[int, int]], positions: list[int]) -> list[tup
 # A figure stated in the present, with no year: the latest statistics at the article's date.
 _PRESENT = re.compile(r"\b(?:now|currently|today|runs at|stands at|amounts to|totals|a year|per year|each year|"
                       r"annually|annual)\b", re.I)
+# Troops in the present tense: "28,500 U.S. troops are stationed in South Korea".
+_STATIONED = re.compile(r"\b(?:are|remain|stay|keeps?|maintains?|has|have|hosts?|stations?)\b")
 # The two parties named by reference to the text before: "between the two countries", "our bilateral trade".
 _BOTH = re.compile(r"\b(?:the two countries|both countries|our two countries|the two nations|both nations|"
                    r"two-way|bilateral)\b", re.I)
@@ -292,7 +308,8 @@ class _Cues:
         thing about it ("U.S. exports", not "beef exports", "tariffs on U.S. exports")."""
         best: tuple[int, FigureMetric, int] | None = None
         for metric, positions in self.hits:
-            if metric == "troops" and unit != "count" or not positions:
+            if (metric == "troops" and unit != "count" or metric == "cost_sharing" and unit not in ("USD", "KRW")
+                    or not positions):
                 continue
             i = bisect_left(positions, at)
             j = min((j for j in (i - 1, i) if 0 <= j < len(positions)), key=lambda j: abs(positions[j] - at))

@@ -317,12 +317,12 @@ def _fuzzy_place_hits(text: str, index: NameIndex, segment: list[Token]) -> list
 def _place_slip(index: NameIndex, written: str, entry: PlaceForm, wrong: int, *, alone: bool) -> bool:
     target = entry.keys[wrong]
     limit = index.allowed(target)
-    if (not limit or len(written) < 4 or written[:1] != target[:1] or inflected(written, target)
+    if (not limit or written == target or len(written) < 4 or written[:1] != target[:1] or inflected(written, target)
             or index.is_word(written)):
         return False
     if alone and (index.is_common_name(written) or written in index.family_keys):
         return False
-    if entry.place.language == "ko" and sound_key(written) == sound_key(target):
+    if (entry.place.language == "ko" or "Korea" in (entry.place.country or "")) and sound_key(written) == sound_key(target):
         return False  # another romanization of the same Korean sounds
     return edits(written, target, limit) <= limit
 
@@ -413,8 +413,12 @@ def _given_after(index: NameIndex, token: Token) -> bool:
 def _in_full_name(index: NameIndex, run: list[Token], at: int) -> bool:
     """Is the word at `at` one part of a longer name? "Kim" in "Kim Kwan-jin" or "Biden" in "Hunter
     Biden": a full name the reference does not hold names someone else, never its surname's bearer."""
+    # "Chol" in "Kim Jong Chol": the last part of a family-first name, even where its middle part is
+    # also someone's family name ("Jong", as in Jong Yong Su).
     return ((at > 0 and _given_before(index, run[at - 1]))
-            or (at + 1 < len(run) and _given_after(index, run[at + 1])))
+            or (at + 1 < len(run) and _given_after(index, run[at + 1]))
+            or (at > 1 and run[at - 2].key in index.family_keys and run[at - 1].word and not _is_title(run[at - 1])
+                and not _is_title(run[at - 2])))
 
 
 def _stranger_families(index: NameIndex, segments: list[tuple[list[Token], list[Token]]],

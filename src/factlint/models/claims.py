@@ -128,7 +128,7 @@ class EventClaim(ClaimBase):
     counted_from: int | None = None
 
 
-FigureMetric = Literal["trade_total", "exports", "imports", "balance", "investment", "troops"]
+FigureMetric = Literal["trade_total", "exports", "imports", "balance", "investment", "troops", "war_deaths", "cost_sharing"]
 US, ROK = "United States", "Republic of Korea"
 
 

@@ -151,6 +151,9 @@ class Figure(Model):
     unit: Literal["USD", "KRW", "count", "percent"]
     scale: Literal[1, 1_000, 1_000_000, 1_000_000_000, 1_000_000_000_000] = 1
     definition: NonEmpty  # what the series counts, in words an editor can read
+    # A count official records no longer use, and the figure that replaced it: the 54,246 American dead
+    # of the Korean War (every death worldwide in those years) gave way to 36,574 (deaths in theater).
+    superseded_by: Id | None = None
     source: Id
     note: str | None = None
 

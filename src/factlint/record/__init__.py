@@ -15,10 +15,10 @@ from .names import (SURNAME_ENDINGS, Form, NameIndex, PlaceForm, allowed_edits, 
                     phrase_tokens, typing_slip)
 from .offices import covers, ended_before, holders_by_office, offices_held
 from .standing import STANDINGS, Fact, Standing, Stats, facts, reference_stats, standing
-from .series import Series, change_agrees, change_series, figure_agrees, korea_trade, money, ratio, series_for
+from .series import RECORDED_METRICS, Series, change_agrees, recorded_for, change_series, figure_agrees, korea_trade, money, ratio, series_for
 
 __all__ = [
-    "STANDINGS", "Fact", "Standing", "Stats", "facts", "reference_stats", "standing",
+    "RECORDED_METRICS", "STANDINGS", "Fact", "recorded_for", "Standing", "Stats", "facts", "reference_stats", "standing",
     "KINDS", "SECTIONS", "SURNAME_ENDINGS", "Form", "Kind", "NameIndex", "PlaceForm", "ReferenceError", "Series",
     "all_dated", "allowed_edits", "bundled_reference_dir", "dated", "country_names",
     "change_agrees", "change_series", "cited_sources", "confirmed", "covers", "date_agrees", "edits", "ended_before", "event_dates", "figure_agrees", "find",

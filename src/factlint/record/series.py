@@ -141,6 +141,31 @@ def _derived_totals(figures: list[Figure], reported: set[str]) -> list[Series]:
     return out
 
 
+# Counts and amounts the record holds besides trade, each compared with the reference's figures of one
+# metric: the dead of the Korean War (whenever written), US troops in Korea and the Republic of
+# Korea's cost-sharing payments (for the year the text gives, or the latest at the article's date).
+RECORDED_METRICS = {"war_deaths": False, "troops": True, "cost_sharing": True}  # metric → compared by year
+
+
+def recorded_for(reference: Reference, claim: FigureClaim) -> list[tuple[Series, Figure]]:
+    """The reference figures a count or amount other than trade is compared with: none when the record
+    holds nothing for its measure (and year), or the claim is not about Korea."""
+    by_year = RECORDED_METRICS.get(claim.metric or "")
+    if by_year is None or (ROK not in claim.parties and claim.metric != "war_deaths"):
+        return []
+    years: set[int] | None = None
+    if by_year:
+        if claim.period is None:
+            return []
+        years = {claim.period.year, claim.period.year - 1} if claim.period_latest else {claim.period.year}
+    unit = "count" if claim.unit == "count" else claim.unit
+    return [(Series(f.value * f.scale, _step(f), f.definition, f.source, f.id, f"{f.reporter} {f.metric}", f.period.year), f)
+            for f in reference.figures.values()
+            if f.metric == claim.metric and f.unit == unit and (years is None or f.period.year in years)
+            # The dead are counted per country: the text speaks of Americans (extract/figures.py).
+            and (claim.metric != "war_deaths" or f.parties[0] == US)]
+
+
 def figure_agrees(claim: FigureClaim, series: Series, tolerance: float = 0.0) -> bool:
     """Does the claimed figure agree with the series at the precision both state, hedges widening it?"""
     v, r = claim.value, series.value

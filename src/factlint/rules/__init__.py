@@ -9,7 +9,7 @@ from ..models import Finding
 from .base import Rule, RuleContext
 from .consistency import InconsistentStatements
 from .dates import ContradictedEventDate, DateOfAnotherEvent
-from .figures import ChangeMatchesNoSeries, FigureMatchesNoSeries, FigureNotCovered
+from .figures import ChangeMatchesNoSeries, FigureMatchesNoSeries, FigureNotCovered, RecordedCountContradicted
 from .inputs import InvalidClaimFile, InvalidFrontMatter, UnreadableFile, UnusedSuppression
 from .names import GivenNameAsSurname, LookalikeCharacters, MisspelledName, NotHouseStyle
 from .titles import WrongDescription, WrongTitle
@@ -24,6 +24,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     FigureMatchesNoSeries,
     ChangeMatchesNoSeries,
     FigureNotCovered,
+    RecordedCountContradicted,
     WrongTitle,
     WrongDescription,
     InconsistentStatements,

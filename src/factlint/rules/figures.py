@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import ClassVar
 
 from ..models import ChangeClaim, Claim, FigureClaim, Finding, Severity
-from ..record import Series, change_agrees, change_series, figure_agrees, korea_trade, money, ratio, series_for
-from .base import Rule, RuleContext
+from ..record import (Series, change_agrees, change_series, figure_agrees, korea_trade, money, ratio, recorded_for,
+                      series_for)
+from .base import FixSafety, Rule, RuleContext
 
 _WORDS = {"trade_total": "bilateral trade", "exports": "exports", "imports": "imports", "balance": "trade balance"}
 
@@ -68,6 +70,80 @@ class FigureMatchesNoSeries(Rule):
             suggestion = money(nearest[0].value) if len(candidates) == 1 else None
             yield self.finding(ctx, claim.span, claim.text, message, suggestion=suggestion,
                                entity_id=nearest[0].figure_id.split("+")[0], source_id=nearest[0].source)
+
+
+class RecordedCountContradicted(Rule):
+    """Count or amount that the record contradicts, or a superseded one.
+
+    What it catches
+        Figures the record holds besides trade, stated otherwise: the American dead of the Korean War
+        ("54,246 Americans died in the Korean War": the count official records replaced with 36,574
+        deaths in theater), the number of US troops in South Korea for a year or at the article's date,
+        and what the Republic of Korea pays under each Special Measures Agreement for a year.
+
+    Why it matters
+        These numbers are quoted for decades after they change. A superseded count or last decade's
+        troop level reads as carelessness to anyone who follows the alliance.
+
+    How it decides
+        The measure is read from the words next to the number ("Americans died", "U.S. troops",
+        "cost-sharing", "Special Measures Agreement") in a sentence about the Korean War or Korea; the
+        year as for FL301 (troops stated in the present tense are the latest at the article's date).
+        It is compared with the reference's figures for that measure (and year): it agrees at the
+        precision stated, "more than", "about" and "nearly" widening it. A figure that agrees only with
+        a superseded count draws the count that replaced it; with the record silent for that year,
+        nothing is said.
+
+    Example
+        54,246 Americans died in the Korean War.   →  36,574 Americans died in the Korean War.
+
+    Fix safety
+        The suggestion is the record's figure; the writer may have meant another measure (all deaths
+        worldwide in those years, the wounded).
+    """
+
+    code = "FL304"
+    fix: ClassVar[FixSafety] = "unsafe"
+    name = "recorded-count-contradicted"
+    summary = "A war toll, troop level or cost-sharing amount that the record contradicts or has superseded"
+    severity = Severity.WARNING
+
+    def agrees(self, claim: Claim, ctx: RuleContext) -> bool:
+        return (isinstance(claim, FigureClaim)
+                and any(figure_agrees(claim, s) for s, f in recorded_for(ctx.reference, claim) if not f.superseded_by))
+
+    def check(self, claims: Sequence[Claim], ctx: RuleContext) -> Iterator[Finding]:
+        for claim in claims:
+            if not isinstance(claim, FigureClaim):
+                continue
+            recorded = recorded_for(ctx.reference, claim)
+            current = [(s, f) for s, f in recorded if not f.superseded_by]
+            if not current or any(figure_agrees(claim, s) for s, _ in current):
+                continue
+            old = next((f for s, f in recorded if f.superseded_by and figure_agrees(claim, s)), None)
+            replaced = ctx.reference.figures.get(old.superseded_by) if old and old.superseded_by else None
+            if old is not None and replaced is not None:
+                series = next(s for s, f in current if f.id == replaced.id) if any(f.id == replaced.id for _, f in current) else current[0][0]
+                message = (f"{claim.text} is a superseded count ({old.definition}); the record now gives "
+                           f"{_count(series, claim)} ({replaced.definition})")
+            else:
+                series = min((s for s, _ in current), key=lambda s: abs(s.value - claim.value))
+                message = f"{claim.text} matches no recorded figure; the record gives {_count(series, claim)} ({series.definition})"
+            yield self.finding(ctx, claim.span, claim.text, message,
+                               suggestion=_count(series, claim) if len(current) == 1 or old is not None else None,
+                               entity_id=series.figure_id, source_id=series.source)
+
+
+def _count(series: Series, claim: FigureClaim) -> str:
+    """The record's figure written the way the claim writes its own: "36,574", "1.5192 trillion won"."""
+    if claim.unit == "count":
+        return f"{series.value:,.0f}"
+    if claim.unit == "USD":
+        return money(series.value)
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(series.value) >= scale:
+            return f"{series.value / scale:g} {word} won"
+    return f"{series.value:,.0f} won"
 
 
 class ChangeMatchesNoSeries(Rule):
