@@ -252,3 +252,186 @@ def test_validate_reports_an_imported_entry_that_names_a_hand_written_one(tmp_pa
     # The problem is placed at the imported entry; the hand-written one is named by its id (its
     # file:line needs record/load.py to print reference.origins[owner], see the handover).
     assert proc.stdout.splitlines()[0] == "people.yaml:53: gordon-brown: name 'Gordon Brown' is also claimed by brown"
+
+
+# --- pocom -------------------------------------------------------------------------------------------
+
+# A trimmed checkout of HistoryAtState/pocom (README there): one position, Korea's mission, five people.
+POCOM = FIXTURES / "pocom"
+POCOM_COMMIT = "44d2226df6b26f8f5807215ec40e3a6c4d706bbb"
+EAP = "Assistant Secretary of State for East Asian and Pacific Affairs"
+ROK = "Ambassador to the Republic of Korea"
+
+
+def import_pocom(tmp_path: Path, *options: str, data: Path = POCOM):
+    (tmp_path / "desk.yaml").write_text(DESK, encoding="utf-8")
+    return run("reference", "import", "pocom", str(data), "--commit", POCOM_COMMIT, "--accessed", "2026-11-30",
+               "-o", "people.yaml", "--no-default-reference", "--reference", "desk.yaml", *options, cwd=tmp_path)
+
+
+def offices(data: dict) -> list[tuple[str, str, str, str | None]]:
+    return [(p["id"], o["title"], o["start"], o.get("end")) for p in data["people"] for o in p["offices"]]
+
+
+def test_pocom_holders_and_ambassadors_become_people_citing_their_pages(tmp_path):
+    proc = import_pocom(tmp_path, "--position", "assistant-secretary-for-east-asian-pacific-affairs", "--mission", "korea")
+    assert proc.stdout.splitlines() == [
+        "Wrote 5 people (6 offices) to people.yaml; left out 0.",
+        f"  titles no check reads (kept as written): {ROK}; {EAP}"]
+    data = written(tmp_path)
+    # Ambassadors from 1949 only: the envoys to Joseon Korea (Foote) are not ambassadors to the
+    # Republic, and a chargé d'affaires (Christenson, 1996-97) is not an ambassador. The nominees of
+    # other-appointees/ and other-nominees/ (Godley; Foote again) never served.
+    assert offices(data) == [
+        ("john-joseph-muccio", ROK, "1949-04-20", "1952-09-08"),
+        ("david-dean-rusk", EAP, "1950-03-28", "1951-12-09"),
+        ("christopher-robert-hill", ROK, "2004-09-01", "2005-04-12"),
+        ("christopher-robert-hill", EAP, "2005-04-08", "2009-04-20"),
+        # No end in the data: held, as the data has it (Harris left Seoul in 2021; the editor reviews).
+        ("harry-b-harris-jr", ROK, "2018-07-25", None),
+        # No start in the data: the appointment's date stands for it.
+        ("david-stilwell", EAP, "2019-06-18", None)]
+    people = {p["id"]: p for p in data["people"]}
+    assert [(p["name"], p["family"], p["given"], p.get("variants")) for p in people.values()] == [
+        ("John Joseph Muccio", "Muccio", "John", ["John J. Muccio", "John Muccio"]),
+        ("David Dean Rusk", "Rusk", "David", ["David Rusk", "Dean Rusk"]),
+        ("Christopher Robert Hill", "Hill", "Christopher", ["Christopher Hill", "Christopher R. Hill"]),
+        ("Harry B. Harris Jr.", "Harris", "Harry", ["Harry Harris", "Harry Harris Jr."]),
+        ("David Stilwell", "Stilwell", "David", None)]
+    hill = people["christopher-robert-hill"]
+    assert {k: v for k, v in hill.items() if k not in ("name", "family", "given", "variants", "offices")} == {
+        "id": "christopher-robert-hill", "order": "given-first", "language": "en", "country": "United States",
+        "sources": ["hsg-hill-christopher-robert"], "note": "history.state.gov person hill-christopher-robert, born 1952"}
+    assert {o["source"] for o in hill["offices"]} == {"hsg-hill-christopher-robert"}
+    assert data["sources"][2] == {
+        "id": "hsg-hill-christopher-robert", "publisher": "U.S. Department of State, Office of the Historian",
+        "title": "Christopher Robert Hill", "url": "https://history.state.gov/departmenthistory/people/hill-christopher-robert",
+        "accessed": "2026-11-30", "standing": "official",
+        "note": f"Principal Officers and Chiefs of Mission data, HistoryAtState/pocom at {POCOM_COMMIT}"}
+    assert [s["id"] for s in data["sources"]] == [p["sources"][0] for p in data["people"]]
+    # Alone: the bundled reference has several of these people, which the import would have left out.
+    assert run("reference", "validate", "--no-default-reference", "people.yaml", cwd=tmp_path).returncode == 0
+
+
+@pytest.mark.parametrize("since,kept", [
+    # The default, 1945: every office above.
+    (None, 6),
+    # Offices that ended before 2005 go (Muccio's, Rusk's); Hill's embassy ended in 2005 and stays.
+    ("2005", 4),
+    ("2006", 3),
+    # An office without an end is still held: no year drops it.
+    ("2100", 2)])
+def test_pocom_since_keeps_offices_that_ended_in_or_after_the_year(tmp_path, since, kept):
+    proc = import_pocom(tmp_path, "--position", "assistant-secretary-for-east-asian-pacific-affairs", "--mission", "korea",
+                        *(("--since", since) if since else ()))
+    assert proc.returncode == 0, proc.stderr
+    assert len(offices(written(tmp_path))) == kept
+
+
+def test_pocom_reads_only_the_positions_and_missions_named(tmp_path):
+    assert import_pocom(tmp_path, "--mission", "korea").returncode == 0
+    assert offices(written(tmp_path)) == [
+        ("john-joseph-muccio", ROK, "1949-04-20", "1952-09-08"),
+        ("christopher-robert-hill", ROK, "2004-09-01", "2005-04-12"),
+        ("harry-b-harris-jr", ROK, "2018-07-25", None)]
+    assert import_pocom(tmp_path, "--position", "assistant-secretary-for-east-asian-pacific-affairs").returncode == 0
+    assert [p["id"] for p in written(tmp_path)["people"]] == ["david-dean-rusk", "christopher-robert-hill", "david-stilwell"]
+    proc = import_pocom(tmp_path)
+    assert proc.returncode == 2 and "pocom needs --position or --mission" in proc.stderr
+
+
+def test_pocom_leaves_out_the_people_the_reference_names_and_lists_them(tmp_path):
+    desk = DESK + "  - {id: chris-hill, name: Christopher Hill, family: Hill, given: Christopher, order: given-first, sources: [desk]}\n"
+    (tmp_path / "ours.yaml").write_text(desk, encoding="utf-8")
+    proc = import_pocom(tmp_path, "--mission", "korea", "--reference", "ours.yaml")
+    assert proc.stdout.splitlines()[:2] == [
+        "Wrote 2 people (2 offices) to people.yaml; left out 1.",
+        "  left out: christopher-robert-hill (Christopher Robert Hill): the reference already has this name, as chris-hill"]
+    assert "hsg-hill-christopher-robert" not in [s["id"] for s in written(tmp_path)["sources"]]
+
+
+def test_pocom_never_replaces_a_file_it_did_not_write_and_needs_its_commit(tmp_path):
+    (tmp_path / "people.yaml").write_text("people: []  # written by hand\n", encoding="utf-8")
+    proc = import_pocom(tmp_path, "--mission", "korea")
+    assert proc.returncode == 2 and "refusing to replace it" in proc.stderr
+    proc = run("reference", "import", "pocom", str(POCOM), "--mission", "korea", "-o", "new.yaml", cwd=tmp_path)
+    assert proc.returncode == 2 and "pocom needs --commit" in proc.stderr
+    proc = run("reference", "import", "wikidata", str(WIKIDATA), "--mission", "korea", "-o", "new.yaml", cwd=tmp_path)
+    assert proc.returncode == 2 and "--position, --mission and --since are options of pocom" in proc.stderr
+
+
+def broken_copy(tmp_path: Path, file: str, text: str) -> Path:
+    import shutil
+    data = tmp_path / "pocom"
+    shutil.copytree(POCOM, data)
+    (data / file).write_text(text, encoding="utf-8")
+    return data
+
+
+@pytest.mark.parametrize("file,text,message", [
+    ("people/h/harris-harry-b-jr.xml", "<person>\n  <id>harris-harry-b-jr</id>\n  <persName>\n</person>\n",
+     ":4: not well-formed XML: mismatched tag"),
+    ("missions-countries/korea.xml", '<?xml version="1.0"?>\n<!DOCTYPE lol [<!ENTITY a "aaaaaaaa">]>\n<country-mission/>\n',
+     ":2: declares a DTD or entity (<!DOCTYPE)"),
+    ("missions-countries/korea.xml", "<person/>\n", ":1: expected a <country-mission> file, found <person>"),
+])
+def test_pocom_a_malformed_file_is_refused_naming_it(tmp_path, file, text, message):
+    data = broken_copy(tmp_path, file, text)
+    proc = import_pocom(tmp_path, "--mission", "korea", data=data)
+    assert proc.returncode == 2 and not (tmp_path / "people.yaml").exists()
+    assert f"{data / file}{message}" in proc.stderr, proc.stderr
+
+
+def test_pocom_a_position_not_in_the_data_is_an_error_naming_the_file(tmp_path):
+    proc = import_pocom(tmp_path, "--position", "secretary")
+    assert proc.returncode == 2
+    assert f"{POCOM / 'positions-principals/secretary.xml'}:1: no such file" in proc.stderr
+
+
+def test_pocom_titles_china_and_russia_by_the_state_of_the_day():
+    # Written for this test, in the data's shape: the chiefs of two missions whose country changed,
+    # and a record of the kinds the import leaves out or lists.
+    from factlint.record.imports import pocom
+
+    def chief(person: str, started: str, ended: str = "", role: str = "ambassador-e-p") -> str:
+        return (f"<chief><person-id>{person}</person-id><role-title-id>{role}</role-title-id>"
+                f"<contemporary-territory-id>x</contemporary-territory-id><appointed><date/></appointed>"
+                f"<started><date>{started}</date></started><ended><date>{ended}</date></ended><note/></chief>")
+
+    def person(pid: str, forename: str, surname: str) -> str:
+        return f"<person><id>{pid}</id><persName><surname>{surname}</surname><forename>{forename}</forename></persName></person>"
+
+    files = {
+        "missions-countries/china.xml": "<country-mission><chiefs>" + chief("unger", "1974-05-25", "1979-01-19")
+        + chief("woodcock", "1977-07-26", "1979-02-27", role="chief") + chief("woodcock", "1979-03-07", "1981-02-13")
+        + chief("nobody", "") + "</chiefs></country-mission>",
+        "missions-countries/russia.xml": "<country-mission><chiefs>" + chief("strauss", "1991-08-24", "1992-11-19")
+        + chief("pickering", "1993-05-21") + chief("collins", "1998-01-26", "2001-07-10") + chief("ghost", "2001-10-17")
+        + "</chiefs></country-mission>",
+        "people/u/unger.xml": person("unger", "Leonard Seidman", "Unger"),
+        "people/w/woodcock.xml": person("woodcock", "Leonard (Len) F.", "Woodcock"),
+        "people/s/strauss.xml": person("strauss", "Robert Schwarz", "Strauss"),
+        "people/p/pickering.xml": person("pickering", "Thomas Reeve", "Pickering"),
+        "people/c/collins.xml": person("collins", "James Franklin", "Collins"),
+    }
+
+    def read(file: str) -> str:
+        if file not in files:
+            raise FileNotFoundError(file)
+        return files[file]
+
+    imported = pocom(read, POCOM_COMMIT, dt.date(2026, 11, 30), missions=["china", "russia"], since=1945)
+    assert [(p.name, o.title, str(o.start)) for p in imported.reference.people for o in p.offices] == [
+        ("Leonard Seidman Unger", "Ambassador to the Republic of China", "1974-05-25"),
+        # The chief of the liaison office in Peking (1977-79) was no ambassador.
+        ("Leonard F. Woodcock", "Ambassador to the People's Republic of China", "1979-03-07"),
+        ("Robert Schwarz Strauss", "Ambassador to the Soviet Union", "1991-08-24"),
+        ("James Franklin Collins", "Ambassador to Russia", "1998-01-26")]
+    # An office with no end whose next holder has started would read as still held: left out (the
+    # person is kept for their name), and the editor told.
+    assert [p.name for p in imported.reference.people if not p.offices] == ["Thomas Reeve Pickering"]
+    assert imported.doubts == [("pickering: Ambassador to Russia from 1993-05-21 left out: no end in the data, "
+                                "though the next holder started 1998-01-26")]
+    assert imported.skipped == [
+        "nobody (chief of mission, china): no date of start or appointment",
+        "ghost: no people/g/ghost.xml in the data"]

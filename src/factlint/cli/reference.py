@@ -17,7 +17,17 @@ from ..extract.evidence import THRESHOLD
 from ..extract.names import readings
 from ..models import NameMention, Reference
 from ..record import SECTIONS, STANDINGS, index_for, named, reference_stats, validate_reference
-from ..record.imports import DataError, Imported, Origin, congress_legislators, ofac_sdn, sdn_rows, wikidata_people
+from ..record.imports import (
+    POCOM_MISSIONS,
+    DataError,
+    Imported,
+    Origin,
+    congress_legislators,
+    ofac_sdn,
+    pocom,
+    sdn_rows,
+    wikidata_people,
+)
 from ..roles import role_of
 from ..write import write_atomic
 from ..yamlfile import YamlError, load_yaml
@@ -167,15 +177,21 @@ IMPORT_MARKER = "# Written by `factlint reference import`"
 
 
 @reference.command("import")
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(["congress-legislators", "wikidata", "ofac"]))
-@click.argument("data", metavar="FILE...", nargs=-1, required=True,
-                type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--commit", help="congress-legislators: the commit of the data's repository FILE was read at (cited).")
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(["congress-legislators", "wikidata", "ofac", "pocom"]))
+@click.argument("data", metavar="FILE...|DIR", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--commit", help="congress-legislators, pocom: the commit of the data's repository it was read at (cited).")
 @click.option("--accessed", type=click.DateTime(["%Y-%m-%d"]), help="The date the data was read  [default: today].")
+@click.option("--position", "positions", metavar="ID", multiple=True,
+              help="pocom: a principal position to import, by its file in positions-principals/ (secretary).")
+@click.option("--mission", "missions", metavar="ID", multiple=True, type=click.Choice(sorted(POCOM_MISSIONS)),
+              help="pocom: a mission whose ambassadors to import.")
+@click.option("--since", type=int, metavar="YEAR", help="pocom: only offices that ended in or after YEAR, or have "
+                                                        "not ended  [default: 1945].")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The reference YAML to write (a layer to review and pass with --reference).")
 @with_reference
-def reference_import(fmt: str, data: tuple[Path, ...], commit: str | None, accessed: dt.datetime | None, output: Path,
+def reference_import(fmt: str, data: tuple[Path, ...], commit: str | None, accessed: dt.datetime | None,
+                     positions: tuple[str, ...], missions: tuple[str, ...], since: int | None, output: Path,
                      references: tuple[str, ...], no_default_reference: bool) -> None:
     """Write reference YAML from open data editors already use.
 
@@ -187,20 +203,38 @@ def reference_import(fmt: str, data: tuple[Path, ...], commit: str | None, acces
       the positions they held with start and end, aliases); each person cites their Wikidata item.
     ofac sdn.csv [alt.csv]: the individuals of the Treasury's DPRK sanctions programs, their aliases
       and titles; each cites their entry in the SDN list.
+    pocom DIR --commit SHA --position ID... --mission ID... [--since YEAR]: a checkout of
+      HistoryAtState/pocom, the State Department historian's Principal Officers and Chiefs of Mission
+      (public domain): the holders of the positions and the ambassadors of the missions named, with
+      their dates; each person cites their page on history.state.gov.
 
     An entry whose name the reference (bundled and --reference layers) already holds is left out and
     listed: an editor's entry always wins. Only a file this command wrote is ever replaced.
     """
     if output.exists() and not output.read_text(encoding="utf-8").startswith(IMPORT_MARKER):
         raise FactlintError(f"{output}: not a file `factlint reference import` wrote; refusing to replace it")
-    if fmt == "congress-legislators" and not commit:
-        raise FactlintError("congress-legislators needs --commit: the commit of the repository FILE was read at")
-    if len(data) > (2 if fmt == "ofac" else 1):
-        raise FactlintError(f"{fmt} reads {'sdn.csv and alt.csv' if fmt == 'ofac' else 'one FILE'}, "
-                            f"not {len(data)} files")
+    if fmt in ("congress-legislators", "pocom") and not commit:
+        raise FactlintError(f"{fmt} needs --commit: the commit of the repository the data was read at")
+    if fmt == "pocom":
+        if len(data) != 1 or not data[0].is_dir():
+            raise FactlintError("pocom reads one DIR: a checkout of github.com/HistoryAtState/pocom")
+        if not positions and not missions:
+            raise FactlintError("pocom needs --position or --mission: which offices to import")
+    else:
+        if positions or missions or since is not None:
+            raise FactlintError("--position, --mission and --since are options of pocom")
+        if len(data) > (2 if fmt == "ofac" else 1):
+            raise FactlintError(f"{fmt} reads {'sdn.csv and alt.csv' if fmt == 'ofac' else 'one FILE'}, "
+                                f"not {len(data)} files")
+        for path in data:
+            if path.is_dir():
+                raise FactlintError(f"{path}: {fmt} reads a file, not a directory")
     read_on = accessed.date() if accessed else dt.date.today()
     existing = load_reference_or_fail(references, not no_default_reference)
-    imported = _imported(fmt, data, commit, read_on, existing)
+    if fmt == "pocom":
+        imported = _pocom(data[0], commit or "", read_on, positions, missions, 1945 if since is None else since, existing)
+    else:
+        imported = _imported(fmt, data, commit, read_on, existing)
     body = imported.reference.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
     names = ", ".join(path.name for path in data)
     read = f"at {commit[:12]}" if commit else f"read {read_on}"
@@ -212,9 +246,31 @@ def reference_import(fmt: str, data: tuple[Path, ...], commit: str | None, acces
                f"left out {len(imported.skipped)}.")
     for line in imported.skipped:
         click.echo(f"  left out: {line}")
+    for line in imported.doubts:
+        click.echo(f"  to check: {line}")
     unchecked = sorted({o.title for o in offices if role_of(o.title) is None})
     if unchecked and fmt != "congress-legislators":
         click.echo(f"  titles no check reads (kept as written): {'; '.join(unchecked)}")
+
+
+def _pocom(folder: Path, commit: str, accessed: dt.date, positions: tuple[str, ...], missions: tuple[str, ...],
+           since: int, existing: Reference) -> Imported:
+    """Run the pocom importer on a checkout; a file that is not of the format is an error naming it."""
+    def read(file: str) -> str:
+        try:
+            return (folder / file).read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise DataError(1, f"not UTF-8 text: {exc}", file) from None
+        except FileNotFoundError:  # the importer decides: a position named is an error, a person a left-out
+            raise
+        except OSError as exc:
+            raise FactlintError(f"{folder / file}: cannot read: {exc}") from None
+
+    try:
+        return pocom(read, commit, accessed, positions=positions, missions=missions, since=since, existing=existing)
+    except DataError as exc:
+        raise FactlintError(f"{folder / (exc.file or '')}:{exc.line}: {exc} (is {folder} a checkout of "
+                            "HistoryAtState/pocom?)") from None
 
 
 def _imported(fmt: str, data: tuple[Path, ...], commit: str | None, accessed: dt.date, existing: Reference) -> Imported:

@@ -1,9 +1,11 @@
 """Reference YAML from the open data editors already use (issue 16): each importer turns a published
 file into a layer of people, offices and sources that an editor reviews and passes with --reference.
 
-Three formats: the @unitedstates project's congress-legislators YAML, the JSON results of a Wikidata
-SPARQL query (wikidata_people.rq beside this file) and the US Treasury's OFAC SDN list (sdn.csv and
-alt.csv), of which the DPRK programs' individuals are read.
+Four formats: the @unitedstates project's congress-legislators YAML, the JSON results of a Wikidata
+SPARQL query (wikidata_people.rq beside this file), the US Treasury's OFAC SDN list (sdn.csv and
+alt.csv), of which the DPRK programs' individuals are read, and the State Department historian's
+Principal Officers and Chiefs of Mission (a folder of XML files), of which chosen positions and missions
+are read.
 
 Importers are pure: data in, a ReferenceFile and a list of what was left out. They never overwrite what
 the reference already holds: an entry with a name or variant the reference (bundled and the editor's
@@ -18,7 +20,9 @@ import datetime as dt
 import io
 import re
 import unicodedata
-from dataclasses import dataclass, field
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..models import Office, Person, Reference, ReferenceFile, Source
@@ -44,6 +48,7 @@ class Origin:
 class Imported:
     reference: ReferenceFile
     skipped: list[str] = field(default_factory=list)  # "id (Name): why", one per entry left out
+    doubts: list[str] = field(default_factory=list)  # "id (Name): what", facts written as the data has them, to check
 
 
 def congress_legislators(records: list[dict[str, Any]], origin: Origin, existing: Reference | None = None) -> Imported:
@@ -135,11 +140,13 @@ def _slug(name: str) -> str:
 
 
 class DataError(ValueError):
-    """The data is not in the format asked for; `line` is where it stops making sense (1 when unknown)."""
+    """The data is not in the format asked for; `line` is where it stops making sense (1 when unknown),
+    in `file` (a path inside the data's folder) when the data is a folder of files."""
 
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: str, file: str | None = None) -> None:
         super().__init__(message)
         self.line = line
+        self.file = file
 
 
 # --- Wikidata ----------------------------------------------------------------------------------------
@@ -349,3 +356,225 @@ def _sdn_name(listed: str) -> tuple[str, str] | None:
         return None
     # "CH'OE" is Ch'oe, "CHO'NG" Cho'ng: only the first letter of each word stays capital.
     return re.sub(r"[A-Za-z']+", lambda m: m.group(0)[0] + m.group(0)[1:].lower(), family), given.strip()
+
+
+# --- Office of the Historian: Principal Officers and Chiefs of Mission ------------------------------
+
+POCOM_PUBLISHER = "U.S. Department of State, Office of the Historian"
+POCOM_PEOPLE_URL = "https://history.state.gov/departmenthistory/people/"
+
+
+@dataclass(frozen=True)
+class _Mission:
+    """A mission whose chiefs become "Ambassador to <country>", the country named as the reference names
+    it, by the date the chief started: (from, until, country), `until` excluded, "" open."""
+
+    folder: str
+    spans: tuple[tuple[str, str, str], ...]
+    territory: str | None = None  # only chiefs accredited to this contemporary territory
+
+
+# The missions the import can title. Other countries' names are not in this data (their territory ids
+# point into another of the historian's repositories), so they are refused rather than guessed.
+POCOM_MISSIONS = {
+    # From 1949; the envoys to Joseon Korea (contemporary territory joseon-dynasty-1910) are left out.
+    "korea": _Mission("missions-countries", (("", "", "the Republic of Korea"),), territory="korea"),
+    "japan": _Mission("missions-countries", (("", "", "Japan"),)),
+    # One file for both Chinas: the embassy was accredited to the Republic of China (at Taipei from
+    # 1949) until recognition moved to the People's Republic on January 1, 1979. Ambassadors to China
+    # began in 1935; the Qing court received ministers, who are not ambassadors and are left out anyway.
+    "china": _Mission("missions-countries", (("1912", "1979-01-01", "the Republic of China"),
+                                             ("1979-01-01", "", "the People's Republic of China"))),
+    # One file for Russia and the Soviet Union (recognized November 16, 1933; dissolved December 25, 1991).
+    "russia": _Mission("missions-countries", (("", "1933-11-16", "Russia"), ("1933-11-16", "1991-12-26", "the Soviet Union"),
+                                              ("1991-12-26", "", "Russia"))),
+    "representative-to-un": _Mission("missions-orgs", (("", "", "the United Nations"),)),
+}
+# The chiefs who are ambassadors: a chargé d'affaires, a liaison office's chief or a minister is not,
+# and an "Ambassador to" office would misstate what they held. The UN representative has the rank.
+_AMBASSADOR_ROLES = {"ambassador-e-p", "representative-to-un"}
+_ROOTS = {"positions-principals": "principal-position", "missions-countries": "country-mission",
+          "missions-orgs": "org-mission", "people": "person"}
+
+
+@dataclass(frozen=True)
+class _Held:
+    person_id: str
+    title: str
+    start: str
+    end: str | None
+    succeeded: str | None = None  # with no end: when the next holder of the title started
+
+
+def pocom_xml(text: str, file: str) -> ET.Element:
+    """The root element of one of the data's files; DataError on anything else.
+
+    The standard library's parser expands the entities a DTD declares (a "billion laughs" file grows
+    without bound) and defusedxml is not a dependency. The historian's files declare no DTD, so a
+    file that does is refused before it is parsed: what remains is plain elements and text."""
+    for mark in ("<!DOCTYPE", "<!ENTITY"):
+        at = text.find(mark)
+        if at >= 0:
+            raise DataError(text.count("\n", 0, at) + 1, f"declares a DTD or entity ({mark}); the data has none, "
+                            "and files that do are refused, not parsed", file)
+    try:
+        root = ET.fromstring(text)
+    except ET.ParseError as exc:
+        raise DataError(exc.position[0], f"not well-formed XML: {exc}", file) from None
+    expected = _ROOTS[file.split("/", 1)[0]]
+    if root.tag != expected:
+        raise DataError(1, f"expected a <{expected}> file, found <{root.tag}>", file)
+    return root
+
+
+def pocom(read: Callable[[str], str], commit: str, accessed: dt.date, positions: Sequence[str] = (),
+          missions: Sequence[str] = (), since: int = 1945, existing: Reference | None = None) -> Imported:
+    """The holders of the chosen principal positions (positions-principals/ID.xml) and the ambassadors
+    of the chosen missions (POCOM_MISSIONS) since `since`, from the historian's Principal Officers and
+    Chiefs of Mission data; `read` gives the text of a file by its path in the data's folder (raising
+    FileNotFoundError when there is none). Each person cites their page on history.state.gov.
+
+    A principal position's office is titled by its name ("Secretary of State", "U.S. Trade
+    Representative"), a chief's "Ambassador to <country>". An office starts when the record says the
+    holder started, else when they were appointed (the data leaves the start of most recent terms
+    empty), and is kept when it ended in or after `since` or has no end. Nominees who never served
+    (other-appointees/, other-nominees/) are not read; a holder's record with no date at all is left
+    out and listed. An office without an end may also be one the data was not updated for: it is kept
+    as still held, as the data has it, for the editor reviewing the layer to see."""
+    skipped: list[str] = []
+    held: list[_Held] = []
+    for position in positions:
+        file = f"positions-principals/{position}.xml"
+        root = pocom_xml(_read_named(read, file, "--position"), file)
+        title = (root.findtext("names/singular") or "").strip()
+        if not title:
+            raise DataError(1, "the position has no names/singular", file)
+        # principals/ holds those who held the office; other-appointees/, nominees who never did.
+        held.extend(_holdings(root.findall("principals/principal"), title, lambda record, title=title: title, since,
+                              skipped))
+    for mission_id in missions:
+        mission = POCOM_MISSIONS[mission_id]
+        file = f"{mission.folder}/{mission_id}.xml"
+        root = pocom_xml(_read_named(read, file, "--mission"), file)
+        chiefs = [c for c in root.findall("chiefs/chief") if _text(c, "role-title-id") in _AMBASSADOR_ROLES
+                  and (mission.territory is None or _text(c, "contemporary-territory-id") == mission.territory)]
+        held.extend(_holdings(chiefs, f"chief of mission, {mission_id}",
+                              lambda record, mission=mission: _ambassador(mission, _start(record)), since, skipped))
+    # The data's most recent terms often have no end, though the next holder has started. Such an
+    # office would read as still held (and "former" as wrong): the end is not guessed, the office is
+    # left out, and the editor is told.
+    held = [h if h.end else replace(h, succeeded=min((n.start for n in held if n.title == h.title and n.start > h.start),
+                                                     default=None)) for h in held]
+    stale = [h for h in held if h.succeeded]
+    by_person: dict[str, list[_Held]] = {}
+    for h in held:
+        by_person.setdefault(h.person_id, []).append(h)
+    candidates: list[tuple[Person, str]] = []
+    sources: list[Source] = []
+    for person_id, offices in sorted(by_person.items(), key=lambda kv: (min(h.start for h in kv[1]), kv[0])):
+        file = f"people/{person_id[:1]}/{person_id}.xml"
+        try:
+            root = pocom_xml(read(file), file)
+        except FileNotFoundError:
+            skipped.append(f"{person_id}: no {file} in the data")
+            continue
+        # The person is kept for their name; a stale office is not.
+        made = _pocom_person(person_id, root, [h for h in offices if not h.succeeded], commit, accessed)
+        if made is None:
+            skipped.append(f"{person_id}: no surname or forename in {file}")
+            continue
+        candidates.append((made[0], person_id))
+        sources.append(made[1])
+    people = _admit(_unambiguous(candidates), existing, skipped)
+    kept = {s for p in people for s in p.sources}
+    doubts = [f"{h.person_id}: {h.title} from {h.start} left out: no end in the data, though the next holder "
+              f"started {h.succeeded}" for h in stale]
+    return Imported(ReferenceFile(sources=[s for s in sources if s.id in kept], people=people), skipped, doubts)
+
+
+def _read_named(read: Callable[[str], str], file: str, option: str) -> str:
+    try:
+        return read(file)
+    except FileNotFoundError:
+        raise DataError(1, f"no such file: {option} names a file of {file.split('/')[0]}/ without .xml", file) from None
+
+
+def _text(element: ET.Element, path: str) -> str:
+    return " ".join((element.findtext(path) or "").split())
+
+
+def _start(record: ET.Element) -> str:
+    return _text(record, "started/date") or _text(record, "appointed/date")
+
+
+def _ambassador(mission: _Mission, start: str) -> str | None:
+    for since, until, country in mission.spans:
+        if since <= start and (not until or start < until):
+            return f"Ambassador to {country}"
+    return None
+
+
+def _holdings(records: list[ET.Element], what: str, title_of: Callable[[ET.Element], str | None], since: int,
+              skipped: list[str]) -> list[_Held]:
+    """The offices the records hold that ended in or after `since` (or have not ended), each titled by
+    `title_of` (None: not an office the import writes); a record with neither a start nor an
+    appointment date is listed in `skipped` instead, as `what` it was."""
+    held = []
+    for record in records:
+        person_id, start, end = _text(record, "person-id"), _start(record), _text(record, "ended/date") or None
+        if not person_id or (end is not None and int(end[:4]) < since):
+            continue
+        if not start:
+            note = _text(record, "note")
+            skipped.append(f"{person_id} ({what}): no date of start or appointment" + (f"; the record's note: {note}"
+                                                                                        if note else ""))
+            continue
+        title = title_of(record)
+        if title is not None:
+            held.append(_Held(person_id, title, start, end))
+    return held
+
+
+def _pocom_person(person_id: str, root: ET.Element, held: list[_Held], commit: str,
+                  accessed: dt.date) -> tuple[Person, Source] | None:
+    surname, gen = _text(root, "persName/surname"), _text(root, "persName/genName")
+    # "Mickey (Michael)", "Strobe (Nelson Strobridge)": the bracket holds a name not in use.
+    forename = " ".join(re.sub(r"\([^)]*\)", " ", _text(root, "persName/forename")).split())
+    if not surname or not forename:
+        return None
+    words = forename.split()
+    # The given name is the first word, or up to the first full word after initials ("J. Stapleton").
+    first = next((i for i, w in enumerate(words) if not re.fullmatch(r"\w\.", w)), len(words) - 1)
+    given = " ".join(words[:first + 1])
+    suffix = f" {gen}" if gen else ""
+    name = f"{forename} {surname}{suffix}"
+    # The form prose uses most ("Christopher Hill", "Harry Harris"), and the historian's other
+    # forms ("Dean Rusk", "Christopher R. Hill").
+    variants = {f"{given} {surname}{suffix}", f"{given} {surname}",
+                *(_text(a, ".") for a in root.findall("persName/altname"))} - {name, ""}
+    source_id = f"hsg-{person_id}" if re.fullmatch(r"[a-z0-9][a-z0-9._-]*", person_id) else f"hsg-{_slug(person_id)}"
+    source = Source(id=source_id, publisher=POCOM_PUBLISHER, title=name, url=f"{POCOM_PEOPLE_URL}{person_id}",
+                    accessed=accessed, standing="official",
+                    note=f"Principal Officers and Chiefs of Mission data, HistoryAtState/pocom at {commit}")
+    spans = sorted({(h.start, h.title, h.end, h.succeeded) for h in held}, key=lambda s: (s[0], s[1], s[2] or ""))
+    offices = [Office(title=title, start=start, end=end, source=source_id,
+                      note=f"no end in the data, though the next holder started {succeeded}" if succeeded else None)
+               for start, title, end, succeeded in spans]
+    born, died = _text(root, "birth"), _text(root, "death")
+    life = f", {born or '?'}–{died}" if died else f", born {born}" if born else ""
+    person = Person(id=_slug(name), name=name, variants=sorted(variants), family=surname, given=given,
+                    order="given-first", language="en", country="United States", offices=offices,
+                    sources=[source_id], note=f"history.state.gov person {person_id}{life}")
+    return person, source
+
+
+def _unambiguous(candidates: list[tuple[Person, str]]) -> list[tuple[Person, str]]:
+    """The candidates without the variants two of them share ("John Kennedy" for two John Kennedys):
+    a short form that names two people is no spelling of either, and left in it would make `_admit`
+    leave the second person out as if the reference already had them."""
+    count: dict[str, int] = {}
+    for person, _ in candidates:
+        for key in {name_key(f) for f in (person.name, *person.variants)}:
+            count[key] = count.get(key, 0) + 1
+    return [(p.model_copy(update={"variants": [v for v in p.variants if count[name_key(v)] == 1]}), key)
+            for p, key in candidates]
