@@ -49,8 +49,8 @@ _CUES: list[tuple[re.Pattern[str], list[EventType]]] = [
     (re.compile(r"\b(?:concluded|struck|reached)\b", re.I), ["signed", "negotiations_concluded", "adopted"]),
     (re.compile(r"\b(?:adopted|issued|announced|announcement|unveiled|released)\b", re.I), ["adopted", "signed", "announced"]),
     (re.compile(r"\b(?:held|host|hosts|hosted|hosting|took place|convened|met|gathered)\b", re.I), ["held", "occurred"]),
-    (re.compile(r"\b(?:terminated|scrapped|suspended|withdr[ae]w|withdrawal|pulled out|collapsed|ended)\b", re.I),
-     ["terminated", "expired", "withdrew", "ended"]),
+    (re.compile(r"\b(?:withdr[ae]w|withdrawal|pulled out)\b", re.I), ["terminated", "withdrew"]),
+    (re.compile(r"\b(?:terminated|scrapped|suspended|collapsed|ended)\b", re.I), ["terminated", "expired", "ended"]),
 ]
 # What a recurring meeting or another kind of event does, never an agreement the reference lacks: an
 # unlisted name's "held" or "launched" is compared with nothing.

@@ -237,9 +237,10 @@ def reading(person: Person, written: Written, distance: int, terms: list[Term]) 
 
 
 def _sounds_alike(written: str, target: str) -> bool:
-    """The same consonants in the same order, of about the same length: "Tie" for Tai."""
+    """The same consonants in the same order, of about the same length and two edits at most: "Tie"
+    for Tai, not "Meche" for Muccio (the skeleton "mc" fits too many names)."""
     return (_consonants(target) == _consonants(written) and abs(len(target) - len(written)) <= 1
-            and target != written)
+            and target != written and edits(written, target, 2) <= 2)
 
 
 def _consonants(key: str) -> str:

@@ -19,7 +19,8 @@ def holders_by_office(reference: Reference) -> Holders:
     for person in reference.people.values():
         for office in person.offices:
             role = role_of(office.title)
-            if role is not None:
+            # An office with no dates (a sanctions list's title) tells nobody else when they did not hold it.
+            if role is not None and (office.start is not None or office.end is not None):
                 holders.setdefault((role, office_country(office, person)), []).append((person, office))
     return holders
 

@@ -144,15 +144,18 @@ def _derived_totals(figures: list[Figure], reported: set[str]) -> list[Series]:
 # Counts and amounts the record holds besides trade, each compared with the reference's figures of one
 # metric: the dead of the Korean War (whenever written), US troops in Korea and the Republic of
 # Korea's cost-sharing payments (for the year the text gives, or the latest at the article's date).
-RECORDED_METRICS = {"war_deaths": False, "troops": True, "cost_sharing": True}  # metric → compared by year
+# claimed metric → (the reference metrics it may agree with, compared by year?). "Americans died in the
+# war" agrees with the deaths in theater or with the battle deaths, both official counts.
+RECORDED_METRICS = {"war_deaths": (("war_deaths", "war_battle_deaths"), False), "troops": (("troops",), True),
+                    "cost_sharing": (("cost_sharing",), True)}
 
 
 def recorded_for(reference: Reference, claim: FigureClaim) -> list[tuple[Series, Figure]]:
     """The reference figures a count or amount other than trade is compared with: none when the record
     holds nothing for its measure (and year), or the claim is not about Korea."""
-    by_year = RECORDED_METRICS.get(claim.metric or "")
-    if by_year is None or (ROK not in claim.parties and claim.metric != "war_deaths"):
+    if claim.metric not in RECORDED_METRICS or (ROK not in claim.parties and claim.metric != "war_deaths"):
         return []
+    metrics, by_year = RECORDED_METRICS[claim.metric]
     years: set[int] | None = None
     if by_year:
         if claim.period is None:
@@ -161,7 +164,7 @@ def recorded_for(reference: Reference, claim: FigureClaim) -> list[tuple[Series,
     unit = "count" if claim.unit == "count" else claim.unit
     return [(Series(f.value * f.scale, _step(f), f.definition, f.source, f.id, f"{f.reporter} {f.metric}", f.period.year), f)
             for f in reference.figures.values()
-            if f.metric == claim.metric and f.unit == unit and (years is None or f.period.year in years)
+            if f.metric in metrics and f.unit == unit and (years is None or f.period.year in years)
             # The dead are counted per country: the text speaks of Americans (extract/figures.py).
             and (claim.metric != "war_deaths" or f.parties[0] == US)]
 

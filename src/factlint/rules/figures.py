@@ -110,7 +110,7 @@ class RecordedCountContradicted(Rule):
 
     def agrees(self, claim: Claim, ctx: RuleContext) -> bool:
         return (isinstance(claim, FigureClaim)
-                and any(figure_agrees(claim, s) for s, f in recorded_for(ctx.reference, claim) if not f.superseded_by))
+                and any(_near(claim, s) for s, f in recorded_for(ctx.reference, claim) if not f.superseded_by))
 
     def check(self, claims: Sequence[Claim], ctx: RuleContext) -> Iterator[Finding]:
         for claim in claims:
@@ -118,9 +118,9 @@ class RecordedCountContradicted(Rule):
                 continue
             recorded = recorded_for(ctx.reference, claim)
             current = [(s, f) for s, f in recorded if not f.superseded_by]
-            if not current or any(figure_agrees(claim, s) for s, _ in current):
+            if not current or any(_near(claim, s) for s, _ in current):
                 continue
-            old = next((f for s, f in recorded if f.superseded_by and figure_agrees(claim, s)), None)
+            old = next((f for s, f in recorded if f.superseded_by and _near(claim, s)), None)
             replaced = ctx.reference.figures.get(old.superseded_by) if old and old.superseded_by else None
             if old is not None and replaced is not None:
                 series = next(s for s, f in current if f.id == replaced.id) if any(f.id == replaced.id for _, f in current) else current[0][0]
@@ -132,6 +132,17 @@ class RecordedCountContradicted(Rule):
             yield self.finding(ctx, claim.span, claim.text, message,
                                suggestion=_count(series, claim) if len(current) == 1 or old is not None else None,
                                entity_id=series.figure_id, source_id=series.source)
+
+
+def _near(claim: FigureClaim, series: Series) -> bool:
+    """Agreement at the precision stated, a round count being as loose as its rounding: "36,000
+    Americans" is 36,574 written to the thousand, "54,000" the superseded 54,246."""
+    if claim.unit == "count" and claim.value >= 1000 and claim.step == 1:
+        digits = f"{claim.value:.0f}"
+        zeros = len(digits) - len(digits.rstrip("0"))
+        if zeros >= 3 and abs(series.value - claim.value) < 10 ** zeros:
+            return True
+    return figure_agrees(claim, series)
 
 
 def _count(series: Series, claim: FigureClaim) -> str:

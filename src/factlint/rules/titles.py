@@ -119,6 +119,11 @@ class WrongTitle(Rule):
                 return None, None
             at = when or (PartialDate(year=ctx.as_of.year, month=ctx.as_of.month, day=ctx.as_of.day)
                           if ctx.as_of else None)
+            # Never held it, as far as the record knows: only where it names a holder for every day of
+            # the person's recorded career up to then. A record that lists someone for one office may
+            # lack another they held (a defense secretary's later vice presidency): gaps stay silent.
+            if at is not None and not _holders_cover(holders, person, at):
+                return None, None
             current = [o for o in person.offices if at is not None and covers(o, at)]
             recorded = current or person.offices[:3]
             offices = "; ".join(f"{o.title} ({_span(o)})" for o in recorded)
@@ -148,6 +153,27 @@ class WrongTitle(Rule):
         # Calling someone by a title they only gained later ("President Biden, in 2011...") is common
         # retrospective usage, not checked.
         return None, None
+
+
+_ACTING_GAP = dt.timedelta(days=183)
+
+
+def _holders_cover(holders: list[tuple[Person, Office]], person: Person, at: PartialDate) -> bool:
+    """Does the record name someone else in the office from the start of the person's first recorded
+    office (or `at`, when no office has a start) to `at`? Gaps of up to _ACTING_GAP (an acting
+    holder between two terms, often not recorded) do not count."""
+    starts = [o.start.earliest() for o in person.offices if o.start is not None]
+    begin, end = min([*starts, at.earliest()]), at.earliest()
+    spans = sorted((o.start.earliest(), o.end.latest() if o.end else dt.date.max)
+                   for p, o in holders if p.id != person.id and o.start is not None)
+    reached = begin
+    for first, last in spans:
+        if first > reached + _ACTING_GAP:
+            break
+        reached = max(reached, last + dt.timedelta(days=1) if last < dt.date.max else last)
+        if reached > end:
+            return True
+    return reached > end
 
 
 def _day(date: dt.date | None) -> PartialDate | None:
