@@ -116,13 +116,13 @@ def test_lookup_says_whether_check_flags_the_name_and_why(tmp_path):
         " 91.7  person        katherine-tai                 Katherine Tai\n"
         'check: FL101 "Katherine Tie" looks like a misspelling of Katherine Tai (suggestion: Katherine Tai)\n'
         "  as Katherine Tai: +3 points (enough: +3 are needed)\n"
-        "    +3  it sounds like 'Tai': the same consonants in the same order\n"
+        "    +3  it sounds like 'Tai': the same letters but for a vowel or two\n"
         "    -1  'Tai' is short: most one-letter changes of it are other names\n"
         "    -2  'Tie' is also an English word\n"
         "    +3  the office just before it (trade representative) is one Katherine Tai held\n")
     silent = run_cli("lookup", "Katherine", "Tie", "--limit", "1", cwd=tmp_path)
     assert silent.stdout.splitlines()[1:] == [
         "check: silent", "  as Katherine Tai: +0 points (not enough: +3 are needed)",
-        "    +3  it sounds like 'Tai': the same consonants in the same order",
+        "    +3  it sounds like 'Tai': the same letters but for a vowel or two",
         "    -1  'Tai' is short: most one-letter changes of it are other names",
         "    -2  'Tie' is also an English word"]

@@ -22,6 +22,9 @@ def check(reference, text: str, as_of: dt.date | None = dt.date(2026, 5, 1)) -> 
     ("Tunnels at Pungye-ri were rebuilt.", [("FL101", 1, 12, "Punggye-ri")]),
     ("The ROKS Cheonon sank in 2010.", [("FL101", 1, 5, "ROKS Cheonan")]),
     ("North Korea tested a Hwasonf-15 in 2017.", [("FL101", 1, 22, "Hwasong")]),
+    # People the bigger record holds: an ambassador to the UN, a USFK commander, a defense secretary.
+    ("Former ambassador Jean Kirkpatrick spoke.", [("FL101", 1, 19, "Jeane Kirkpatrick")]),
+    ("Former defense secretary Jim Schlessinger spoke.", [("FL101", 1, 26, "James Schlesinger")]),
 ])
 def test_misspelled_places_and_systems(reference, text, expected):
     assert check(reference, text) == expected
@@ -33,6 +36,10 @@ def test_misspelled_places_and_systems(reference, text, expected):
     "The Hwaseong-15 and the Hwasung-15 are one missile.",
     "Troops at Camp Humphreys trained near Pyeongtaek.",
     "The family: Kim Jong Chol, the late Kim Jong Nam, and Jong Yong Su.",  # a name part, not a slip
+    # Strangers beside the bigger record: a consonant moved makes another name, and a given name
+    # after an honorific is no family name.
+    "Kenya's President William Ruto met William Burck.",
+    "Susan Rice spoke. Guests: Mr. Chan Ho Park & Mrs. Rie Park.",
 ])
 def test_accepted_spellings_stay_silent(reference, text):
     assert check(reference, text) == []

@@ -175,7 +175,7 @@ def weigh(index: NameIndex, person: Person, part: Literal["family", "given"], sl
         if not alike:
             return []
         distance, target = 2, alike[0]
-        terms.append((3, f"it sounds like {_shown(person, part, target)!r}: the same consonants in the same order"))
+        terms.append((3, f"it sounds like {_shown(person, part, target)!r}: the same letters but for a vowel or two"))
     if len(target) <= 3:
         terms.append((-1, f"{_shown(person, part, target)!r} is short: most one-letter changes of it are other names"))
     elif len(target) >= 7:
@@ -237,15 +237,15 @@ def reading(person: Person, written: Written, distance: int, terms: list[Term]) 
 
 
 def _sounds_alike(written: str, target: str) -> bool:
-    """The same consonants in the same order, of about the same length and two edits at most: "Tie"
-    for Tai, not "Meche" for Muccio (the skeleton "mc" fits too many names)."""
-    return (_consonants(target) == _consonants(written) and abs(len(target) - len(written)) <= 1
-            and target != written and edits(written, target, 2) <= 2)
+    """The same letters but for a vowel or two, in the same places: "Tie" for Tai. Moving or changing
+    a consonant makes another name: "Ruto" is not Roth, "Burck" not Brock, "Meche" not Muccio."""
+    if len(written) != len(target) or written == target:
+        return False
+    diffs = [(a, b) for a, b in zip(written, target) if a != b]
+    return len(diffs) <= 2 and all(a in _VOWELS and b in _VOWELS for a, b in diffs)
 
 
-def _consonants(key: str) -> str:
-    tail = "".join(ch for ch in key[1:] if ch not in "aeiouyhw")
-    return key[:1] + re.sub(r"(.)\1+", r"\1", tail)
+_VOWELS = frozenset("aeiouy")
 
 
 def held(person: Person, role: str) -> bool:

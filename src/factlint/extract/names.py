@@ -377,7 +377,8 @@ def _partial_hits(text: str, index: NameIndex, segments: list[tuple[list[Token],
                     if _stands_alone(index, window, run, at) and not _set_off(text, window):
                         found = _given_as_surname(index, window, named, _titled(text, window[0], run, at))
                     if (found is None and size == 1 and not _cut_off(text, window[0])
-                            and not _in_full_name(index, run, at) and window[0].key not in strangers):
+                            and not _in_full_name(index, run, at) and window[0].key not in strangers
+                            and not _given_after_honorific(text, run, at)):
                         found = _lone_family(text, index, window[0], run, at, named, exact)
                     if found:
                         break
@@ -408,6 +409,14 @@ def _given_after(index: NameIndex, token: Token) -> bool:
     Only a word that is no ordinary word: "Trump White House" and "Moon Administration" name nobody."""
     return (token.word and not _is_title(token) and token.key not in index.family_keys
             and not index.is_word(token.key))
+
+
+# "Mrs. Rie Park": a word after an honorific and before another name word is a given name.
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Madam)\.?\s+$")
+
+
+def _given_after_honorific(text: str, run: list[Token], at: int) -> bool:
+    return at + 1 < len(run) and run[at + 1].word and _HONORIFIC.search(text, max(0, run[at].start - 8), run[at].start) is not None
 
 
 def _in_full_name(index: NameIndex, run: list[Token], at: int) -> bool:

@@ -16,9 +16,10 @@ class MisspelledName(Rule):
     """Likely misspelling of a known name.
 
     What it catches
-        A name a letter or two away from a person or organization in the reference, in no accepted
-        spelling: "Kim Yo-Long" for Kim Yo Jong, "Antony Blinkin" for Antony Blinken, "Blinkin said"
-        after the article has named Antony Blinken, "Korean Central News Agancy".
+        A name a letter or two away from a person, organization, place or named system in the
+        reference, in no accepted spelling: "Kim Yo-Long" for Kim Yo Jong, "Antony Blinkin" for Antony
+        Blinken, "Blinkin said" after the article has named Antony Blinken, "Korean Central News
+        Agancy", "Yongbyong" for Yongbyon, "the ROKS Cheonon".
 
     Why it matters
         A misspelled name is the error readers notice first and forgive least, and the one a spell
@@ -33,7 +34,11 @@ class MisspelledName(Rule):
         person named in full elsewhere +2; the office or title just before it, one they held, +3 or
         +2; a rare part written right +2. Another reference person's family name, a plural ("the
         Bidens") and accepted romanizations are never flagged; when two people are read equally
-        strongly, it says nothing. `factlint lookup NAME --context TEXT` prints every point.
+        strongly, it says nothing. `factlint lookup NAME --context TEXT` prints every point. A place or
+        system is compared word by word: one word within an edit (two past eight letters) of the
+        same word of one of its forms, the others right; a lone word only for names of seven letters
+        or more. A word of the word list, a common or family name, or, for a Korean name, another
+        romanization of the same sounds ("Yonpyong" for Yeonpyeong) is never read as a slip.
 
     Example
         Kim Yo-Long said ...          →  Kim Yo Jong said ...
@@ -46,7 +51,7 @@ class MisspelledName(Rule):
     code = "FL101"
     fix: ClassVar[FixSafety] = "safe"
     name = "misspelled-name"
-    summary = "Likely misspelling of a known person or organization"
+    summary = "Likely misspelling of a known person, organization, place or named system"
 
     def check(self, claims: Sequence[Claim], ctx: RuleContext) -> Iterator[Finding]:
         for claim in claims:
