@@ -40,6 +40,8 @@ def test_misspelled_places_and_systems(reference, text, expected):
     # after an honorific is no family name.
     "Kenya's President William Ruto met William Burck.",
     "Susan Rice spoke. Guests: Mr. Chan Ho Park & Mrs. Rie Park.",
+    # A title before a family name no holder of it bears: a namesake (JFK), not Caroline Kennedy.
+    "When President Kennedy was elected, he could not travel.",
 ])
 def test_accepted_spellings_stay_silent(reference, text):
     assert check(reference, text) == []

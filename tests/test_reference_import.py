@@ -249,9 +249,9 @@ def test_validate_reports_an_imported_entry_that_names_a_hand_written_one(tmp_pa
         """), encoding="utf-8")
     proc = run("reference", "validate", "--no-default-reference", "ours.yaml", "people.yaml", cwd=tmp_path)
     assert proc.returncode == 1
-    # The problem is placed at the imported entry; the hand-written one is named by its id (its
-    # file:line needs record/load.py to print reference.origins[owner], see the handover).
-    assert proc.stdout.splitlines()[0] == "people.yaml:53: gordon-brown: name 'Gordon Brown' is also claimed by brown"
+    # The problem is placed at the imported entry, and names the hand-written one with its file:line.
+    assert proc.stdout.splitlines()[0] == ("people.yaml:55: gordon-brown: name 'Gordon Brown' is also claimed by "
+                                           "brown (ours.yaml:4)")
 
 
 # --- pocom -------------------------------------------------------------------------------------------
@@ -301,6 +301,7 @@ def test_pocom_holders_and_ambassadors_become_people_citing_their_pages(tmp_path
     hill = people["christopher-robert-hill"]
     assert {k: v for k, v in hill.items() if k not in ("name", "family", "given", "variants", "offices")} == {
         "id": "christopher-robert-hill", "order": "given-first", "language": "en", "country": "United States",
+        "offices_listed": "some",
         "sources": ["hsg-hill-christopher-robert"], "note": "history.state.gov person hill-christopher-robert, born 1952"}
     assert {o["source"] for o in hill["offices"]} == {"hsg-hill-christopher-robert"}
     assert data["sources"][2] == {

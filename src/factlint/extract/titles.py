@@ -65,8 +65,8 @@ def _titled_family_names(doc: Document, text: str, names: list[NameMention], ind
     """People named by title and family name alone, where no full name in the document resolved the
     family name: "Vice President Obama appointed her". The family name must fit one reference
     person, the one who held the title's office if several share it ("President Park": Park Geun-hye,
-    not Park Jin); the head of a university or a company ("President Sohn of Dongguk University")
-    is someone else."""
+    not Park Jin), or if none did, a president or prime minister; the head of a university or a
+    company ("President Sohn of Dongguk University") is someone else."""
     if index.family_pattern is None:
         return []
     taken = sorted((doc.folded_at(n.span.start), doc.folded_at(n.span.end)) for n in names)
@@ -95,7 +95,10 @@ def _titled_family_names(doc: Document, text: str, names: list[NameMention], ind
             holders = [p for p in holders if country is not None and p.country == country]
             chosen = holders
         else:
-            chosen = holders or list(people.values())
+            # Nobody of that name held the office: read as the one who did not only if they are a
+            # president or prime minister ("Vice President Obama"), a name too well known for a
+            # namesake; "President Kennedy" is no slip for Caroline Kennedy, the ambassador.
+            chosen = holders or [p for p in people.values() if p.id in index.heads]
         if len(chosen) != 1:
             continue
         span = doc.span(a, b)

@@ -49,6 +49,10 @@ class Person(Model):
     language: Language = "other"
     country: str | None = None  # the country whose offices they held, e.g. "Republic of Korea"
     offices: list[Office] = []
+    # Whether `offices` lists every office of the kinds FL401 checks that the person held ("all"), or
+    # only some: a list of one office's holders, an import. FL401 says "never held" of the latter only
+    # where the record names the office's holders across their career, or they held another then.
+    offices_listed: Literal["all", "some"] = "all"
     relation: str | None = None
     sources: list[Id] = Field(min_length=1)
     note: str | None = None

@@ -128,7 +128,7 @@ def _legislator(record: dict[str, Any], source_id: str, accessed: dt.date) -> Pe
     # A term that ends after the data was read is still being served: its end is only scheduled.
     offices = [Office(title=title, start=start, end=end if end <= accessed else None, source=source_id, note=note)
                for title, start, end, note in spans]
-    return Person(id=_slug(full), name=full, variants=sorted(variants), family=last, given=first,
+    return Person(offices_listed="some", id=_slug(full), name=full, variants=sorted(variants), family=last, given=first,
                   order="given-first", language="en", country="United States", offices=offices,
                   sources=[source_id], note=f"bioguide {record['id']['bioguide']}" if record.get("id", {}).get("bioguide")
                   else None)
@@ -231,7 +231,7 @@ def _wikidata_person(qid: str, rows: list[dict[str, str]], accessed: dt.date) ->
                    key=lambda s: (s[1] or "", s[0]))
     offices = [Office(title=title, start=start, end=end, source=source.id) for title, start, end in spans]
     variants = sorted({a.strip() for a in values("alias")} - {label, ""})
-    person = Person(id=_slug(label), name=label, variants=variants, family=family, given=given, order=order,
+    person = Person(offices_listed="some", id=_slug(label), name=label, variants=variants, family=family, given=given, order=order,
                     language=language or ("en" if english else "other"), country=country, offices=offices,
                     sources=[source.id], note=f"Wikidata {qid}")
     return person, source
@@ -344,7 +344,7 @@ def _sdn_person(uid: str, listed: str, title: str, remarks: str, aliases: list[s
     variants.discard(name)
     offices = [Office(title=title, source=source_id, note="the title the SDN entry gives; the list does not date it")
                ] if title and country else []
-    return Person(id=_slug(name), name=name, variants=sorted(variants), family=family, given=given, order=order,
+    return Person(offices_listed="some", id=_slug(name), name=name, variants=sorted(variants), family=family, given=given, order=order,
                   language=language, country=country, offices=offices, sources=[source_id],
                   note=f"OFAC SDN entry {uid}")
 
@@ -562,7 +562,7 @@ def _pocom_person(person_id: str, root: ET.Element, held: list[_Held], commit: s
                for start, title, end, succeeded in spans]
     born, died = _text(root, "birth"), _text(root, "death")
     life = f", {born or '?'}–{died}" if died else f", born {born}" if born else ""
-    person = Person(id=_slug(name), name=name, variants=sorted(variants), family=surname, given=given,
+    person = Person(offices_listed="some", id=_slug(name), name=name, variants=sorted(variants), family=surname, given=given,
                     order="given-first", language="en", country="United States", offices=offices,
                     sources=[source_id], note=f"history.state.gov person {person_id}{life}")
     return person, source

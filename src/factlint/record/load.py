@@ -20,6 +20,7 @@ from ..normalize import name_key
 from ..yamlfile import LineMap, YamlError, load_yaml
 from .cache import cache_file, read_cached, store
 from .kinds import KINDS, NAMED_KINDS, SECTIONS, cited_sources, entities, name_forms
+from .offices import close_open_offices
 
 
 class ReferenceError(Exception):
@@ -130,6 +131,7 @@ def _load(layers: list[Path]) -> tuple[Reference, list[Problem]]:
                     merged[section][entity.id] = entity
                     origins[key] = where
                     locator.add(section, entity.id, file, lines, index)
+    merged["people"] = close_open_offices(merged["people"])
     reference = Reference(origins=origins, **merged)
     problems.extend(_cross_check(reference, locator))
     return reference, problems
@@ -204,12 +206,14 @@ def _cross_check(reference: Reference, locator: _Locator) -> list[Problem]:
                 owner = claimed.setdefault(name_key(form), entity.id)
                 if owner != entity.id:
                     problems.append(locator.problem(kind.section, entity.id, path,
-                                                    f"{entity.id}: name {form!r} is also claimed by {owner}"))
+                                                    f"{entity.id}: name {form!r} is also claimed by {owner}"
+                                                    f" ({reference.origins.get(owner, 'an earlier layer')})"))
             for i, acronym in enumerate(entity.acronyms if kind.acronyms else []):
                 owner = acronyms.setdefault(acronym, entity.id)
                 if owner != entity.id:
                     problems.append(locator.problem(kind.section, entity.id, ("acronyms", i),
-                                                    f"{entity.id}: acronym {acronym!r} is also claimed by {owner}"))
+                                                    f"{entity.id}: acronym {acronym!r} is also claimed by {owner}"
+                                                    f" ({reference.origins.get(owner, 'an earlier layer')})"))
 
     for kind in KINDS:
         if kind.check is None:

@@ -119,10 +119,12 @@ class WrongTitle(Rule):
                 return None, None
             at = when or (PartialDate(year=ctx.as_of.year, month=ctx.as_of.month, day=ctx.as_of.day)
                           if ctx.as_of else None)
-            # Never held it, as far as the record knows: only where it names a holder for every day of
-            # the person's recorded career up to then. A record that lists someone for one office may
-            # lack another they held (a defense secretary's later vice presidency): gaps stay silent.
-            if at is not None and not _holders_cover(holders, person, at):
+            # Never held it, as far as the record knows. A record that lists only some of someone's
+            # offices (one office's holders, an import) may lack another they held (an ambassador's
+            # later vice presidency): for them, only where they held another recorded office then,
+            # or where the record names the office's holders across their recorded career.
+            if (person.offices_listed == "some" and at is not None and not _busy(person, at)
+                    and not _holders_cover(holders, person, at)):
                 return None, None
             current = [o for o in person.offices if at is not None and covers(o, at)]
             recorded = current or person.offices[:3]
@@ -156,6 +158,11 @@ class WrongTitle(Rule):
 
 
 _ACTING_GAP = dt.timedelta(days=183)
+
+
+def _busy(person: Person, at: PartialDate) -> bool:
+    """Did the person hold another dated office at `at`?"""
+    return any(o.start is not None and covers(o, at) for o in person.offices)
 
 
 def _holders_cover(holders: list[tuple[Person, Office]], person: Person, at: PartialDate) -> bool:
