@@ -80,7 +80,7 @@ def test_duplicate_id_and_shared_variant(tmp_path):
           - {id: p2, name: Third One, variants: [Test-Person], family: One, given: Third, order: given-first, sources: [s1]}
         """) == [
         "data.yaml:5: duplicate id 'p1' (first defined at " + str(tmp_path / "data.yaml") + ":4)",
-        "data.yaml:6: p2: name 'Test-Person' is also claimed by p1",
+        "data.yaml:6: p2: name 'Test-Person' is also claimed by p1 (line 4)",
     ]
 
 
@@ -153,7 +153,7 @@ def test_problems_point_at_the_exact_yaml_node(tmp_path):
         """) == [
         "data.yaml:15: duplicate id 'p1' (first defined at " + str(tmp_path / "data.yaml") + ":4)",
         "data.yaml:12: p1: cites unknown source 's2' (unsourced fact)",
-        "data.yaml:13: kim-jong-un: name 'Other' is also claimed by p1",
+        "data.yaml:13: kim-jong-un: name 'Other' is also claimed by p1 (line 4)",
     ]
 
 

@@ -189,6 +189,16 @@ def _describe(loc: tuple, err: Any) -> str:
     return f"{dotted}: {err['msg']}"
 
 
+def _where(reference: Reference, owner: str, entity_id: str) -> str:
+    """Where the entity that first claimed a name is defined: its line, or its file and line when
+    another file (an editor's layer beside an import)."""
+    owner_at, here = reference.origins.get(owner), reference.origins.get(entity_id)
+    if owner_at is None:
+        return ""
+    file, line = owner_at.rsplit(":", 1)
+    return f" (line {line})" if here is not None and here.rsplit(":", 1)[0] == file else f" ({owner_at})"
+
+
 def _cross_check(reference: Reference, locator: _Locator) -> list[Problem]:
     problems: list[Problem] = []
     for kind in KINDS:
@@ -207,13 +217,13 @@ def _cross_check(reference: Reference, locator: _Locator) -> list[Problem]:
                 if owner != entity.id:
                     problems.append(locator.problem(kind.section, entity.id, path,
                                                     f"{entity.id}: name {form!r} is also claimed by {owner}"
-                                                    f" ({reference.origins.get(owner, 'an earlier layer')})"))
+                                                    f"{_where(reference, owner, entity.id)}"))
             for i, acronym in enumerate(entity.acronyms if kind.acronyms else []):
                 owner = acronyms.setdefault(acronym, entity.id)
                 if owner != entity.id:
                     problems.append(locator.problem(kind.section, entity.id, ("acronyms", i),
                                                     f"{entity.id}: acronym {acronym!r} is also claimed by {owner}"
-                                                    f" ({reference.origins.get(owner, 'an earlier layer')})"))
+                                                    f"{_where(reference, owner, entity.id)}"))
 
     for kind in KINDS:
         if kind.check is None:
