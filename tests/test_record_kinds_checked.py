@@ -42,6 +42,7 @@ def test_misspelled_places_and_systems(reference, text, expected):
     "Susan Rice spoke. Guests: Mr. Chan Ho Park & Mrs. Rie Park.",
     # A title before a family name no holder of it bears: a namesake (JFK), not Caroline Kennedy.
     "When President Kennedy was elected, he could not travel.",
+    "Caroline Kennedy spoke. When President Kennedy was elected, he could not travel.",
 ])
 def test_accepted_spellings_stay_silent(reference, text):
     assert check(reference, text) == []

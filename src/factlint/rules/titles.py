@@ -112,10 +112,12 @@ class WrongTitle(Rule):
         when = claim.when
         if not held:
             # "President Clinton" with only Hillary Clinton named: the name resolved to the wrong
-            # Clinton, not a wrong title.
+            # Clinton, not a wrong title. So with a family name alone for someone the record lists
+            # for some offices only: "President Kennedy" beside Caroline Kennedy is JFK.
             given = person.given.split()[0]
-            if given not in claim.person_text and any(p.id != person.id and p.family == person.family
-                                                      for p, _ in holders):
+            if given not in claim.person_text and (
+                    person.offices_listed == "some"
+                    or any(p.id != person.id and p.family == person.family for p, _ in holders)):
                 return None, None
             at = when or (PartialDate(year=ctx.as_of.year, month=ctx.as_of.month, day=ctx.as_of.day)
                           if ctx.as_of else None)
