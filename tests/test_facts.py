@@ -122,6 +122,15 @@ def test_troops_cue_is_a_whole_word():
         "troops", "soldiers", "service members", "personnel"]
     assert not troops.search("troopships, supersoldiers, nonpersonnel")
 
+def test_a_figure_near_the_one_countrys_statistics_held_is_a_note(reference):
+    # 2016: the reference holds US statistics of this flow only; $66.5 billion is 4.9% from them and
+    # is in fact Korea's own count of its exports. Far from them, it is still wrong.
+    assert check(reference, "In 2016, South Korean exports to the United States were $66.5 billion.",
+                 select=["FL301", "FL302"]) == [("FL302", 1, 57, None)]
+    assert check(reference, "In 2016, South Korean exports to the United States were $50.5 billion.",
+                 select=["FL301", "FL302"]) == [("FL301", 1, 57, "$69.9 billion")]
+
+
 def test_figure_not_covered_is_info(reference):
     assert check(reference, "Trade between the US and South Korea reached $100 billion in 2003.",
                  select=["FL302"]) == [("FL302", 1, 46, None)]
@@ -293,7 +302,7 @@ def test_titles_in_real_prose_stated_correctly_are_silent(reference, text, as_of
     ("Two-way trade with Korea now runs at almost $80 billion a year.", [("FL301", 1, 45, None)]),
     # The parties named in the sentence before.
     ("South Korea and the United States are close partners. Bilateral trade between the two countries "
-     "reached $170 billion last year.", [("FL301", 1, 105, None)]),
+     "reached $150 billion last year.", [("FL301", 1, 105, None)]),
     # "U.S.-Korea" names both parties.
     ("In 2011, U.S.-Korea trade totaled $90 billion.", [("FL301", 1, 35, None)]),
 ])

@@ -50,8 +50,9 @@ def name_parts(text: str) -> list[str]:
 
 def is_korean_given_name(text: str) -> bool:
     """True when `text` reads as a Korean given name: written in parts ("Jae-in", "Yo Jong"), each
-    part one syllable, at most three; written as one word ("Jaein"), at most two syllables."""
-    parts = name_parts(text.lower())
+    part one syllable, at most three; written as one word ("Jaein"), at most two syllables. The
+    apostrophes of McCune-Reischauer ("Su'ng-ch'o'l", its breves and aspiration marks) are no breaks."""
+    parts = [p for p in re.split(r"[\s-]+", re.sub(r"['’]", "", text.lower())) if p]
     if not parts or len(parts) > 3 or not all(p.isascii() and p.isalpha() for p in parts):
         return False
     syllables = _syllables()

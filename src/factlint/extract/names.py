@@ -195,9 +195,11 @@ def _family_first(index: NameIndex, family: Token, given: list[Token], context: 
     for person in index.family_first_by_family.get(family.key, []) + index.reversed_by_family.get(family.key, []):
         out.extend(weigh(index, person, "given", given_key, given_text, written, context))
     # Another romanization of the whole name ("Gim Jong Un"), but not of a name another reference
-    # person's family name begins.
+    # person's family name begins, nor of someone the record lists from one list of names (a
+    # sanctions list's "Ri Song Chol" is written "Ri Sung Chol" as often, or is someone else).
     sounds = _same_sounds(index, family.key, given_key)
-    if sounds is not None and (family.key in index.sound_families or family.key not in index.family_keys):
+    if (sounds is not None and sounds.offices_listed == "all"
+            and (family.key in index.sound_families or family.key not in index.family_keys)):
         terms = [(5, "it spells the same Korean sounds as the person's name, in another romanization")]
         out.append(reading(sounds, written, 1, terms + context.terms(sounds)))
     written = Written(family, given[-1], key, given_key, given_text)

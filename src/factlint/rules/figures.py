@@ -35,7 +35,9 @@ class FigureMatchesNoSeries(Rule):
         every series for that measure and year: US and Korean statistics, goods only and goods and
         services, and totals derived from exports plus imports where no total is printed. It agrees
         when equal at the precision stated (146.7 means 146.65 to 146.75); "about", "more than" and
-        "nearly" widen that. The finding lists the nearest values with their definitions.
+        "nearly" widen that. Where the reference holds one country's statistics only for that
+        measure and year, a figure within 12% of them is left to FL302: the two countries' counts of
+        one flow differ by up to 11%. The finding lists the nearest values with their definitions.
 
     Example
         Bilateral trade was $146.7 billion in 2022.   →  (US goods and services trade: $227.4 billion)
@@ -58,7 +60,8 @@ class FigureMatchesNoSeries(Rule):
             if not isinstance(claim, FigureClaim) or not korea_trade(claim):
                 continue
             candidates = series_for(ctx.reference, claim)
-            if not candidates or any(figure_agrees(claim, s, ctx.figure_tolerance) for s in candidates):
+            if (not candidates or any(figure_agrees(claim, s, ctx.figure_tolerance) for s in candidates)
+                    or _other_statistics_missing(claim, candidates)):
                 continue
             nearest = sorted(candidates, key=lambda s: abs(s.value - claim.value))[:3]
             listed = "; ".join(f"{money(s.value)} ({s.definition})" for s in nearest)
@@ -132,6 +135,24 @@ class RecordedCountContradicted(Rule):
             yield self.finding(ctx, claim.span, claim.text, message,
                                suggestion=_count(series, claim) if len(current) == 1 or old is not None else None,
                                entity_id=series.figure_id, source_id=series.source)
+
+
+# The two countries' statistics for one flow differ (valuation, timing, origin): by up to 10.9% in the
+# years the reference holds both (2011–2022). A figure this close to one country's, with the other's
+# missing from the reference, may be the other's.
+_OTHER_STATISTICS = 0.12
+
+
+def _reporter_of(series: Series) -> str:
+    return series.measure.rsplit(" ", 1)[0]
+
+
+def _other_statistics_missing(claim: FigureClaim, candidates: list[Series]) -> bool:
+    """Does the reference hold one country's statistics only for the claim's measure and year, and
+    is the claim within _OTHER_STATISTICS of them? Then it is not called wrong: it may be the other's."""
+    if len({_reporter_of(c) for c in candidates}) > 1:
+        return False
+    return any(abs(c.value - claim.value) <= _OTHER_STATISTICS * abs(c.value) for c in candidates)
 
 
 def _near(claim: FigureClaim, series: Series) -> bool:
@@ -265,8 +286,13 @@ class FigureNotCovered(Rule):
                 message = f"{what} figure {claim.text!r} has no year the reference could check it against"
             elif claim.unit != "USD":
                 message = f"{what} figure {claim.text!r} is not in US dollars; the reference holds USD series only"
-            elif not series_for(ctx.reference, claim):
+            elif not (candidates := series_for(ctx.reference, claim)):
                 message = f"no reference series covers US–Korea {what} in {claim.period.year}"
+            elif _other_statistics_missing(claim, candidates) and not any(
+                    figure_agrees(claim, c, ctx.figure_tolerance) for c in candidates):
+                held = sorted({_reporter_of(c) for c in candidates})
+                message = (f"only {' and '.join(held)} statistics cover US–Korea {what} in {claim.period.year} in the "
+                           f"reference, and {claim.text} is near them: the other country's may hold it")
             else:
                 continue
             yield self.finding(ctx, claim.span, claim.text, message)
