@@ -25,6 +25,9 @@ def check(reference, text: str, as_of: dt.date | None = dt.date(2026, 5, 1)) -> 
     # People the bigger record holds: an ambassador to the UN, a USFK commander, a defense secretary.
     ("Former ambassador Jean Kirkpatrick spoke.", [("FL101", 1, 19, "Jeane Kirkpatrick")]),
     ("Former defense secretary Jim Schlessinger spoke.", [("FL101", 1, 26, "James Schlesinger")]),
+    # Misspelled US commanders in Korea.
+    ("Gen. Paul LaCamara, who commands U.S. Forces Korea, spoke.", [("FL101", 1, 6, "Paul LaCamera")]),
+    ("Gen. Curtis Scaparotti spoke.", [("FL101", 1, 6, "Curtis Scaparrotti")]),
 ])
 def test_misspelled_places_and_systems(reference, text, expected):
     assert check(reference, text) == expected
@@ -56,11 +59,35 @@ def test_accepted_spellings_stay_silent(reference, text):
     # An incident and a resolution.
     ("The sinking of the Cheonan in March 2011 killed 46 sailors.", [("FL201", 1, 31, "March 2010")]),
     ("Resolution 2397, adopted in December 2016, capped oil imports.", [("FL201", 1, 29, "December 2017")]),
+    # A wrong resolution number shows as the date of another resolution.
+    ("Resolution 1874, adopted in October 2006 after the first test, imposed sanctions.",
+     [("FL201", 1, 29, "June 2009")]),
     # A treaty withdrawal dated to its announcement.
     ("North Korea withdrew from the NPT in 1993.", [("FL202", 1, 38, "2003")]),
 ])
 def test_event_dates_contradicted(reference, text, expected):
     assert check(reference, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The wrong China, the wrong era of Russia, among the parties of the Six-Party Talks.
+    ("The Six-Party Talks brought together the two Koreas, the United States, Japan, Russia and the Republic of China.",
+     [("FL203", 1, 95, "People's Republic of China")]),
+    ("Taiwan, the two Koreas, Japan, Russia and the United States sat at the Six-Party Talks.",
+     [("FL203", 1, 1, "China")]),
+    ("The Six-Party Talks began in 2003 with the Soviet Union at the table.", [("FL203", 1, 40, "Russia")]),
+])
+def test_a_confused_state_among_the_parties(reference, text, expected):
+    assert check(reference, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Six-Party Talks brought together the People's Republic of China, the two Koreas, Japan, Russia and the US.",
+    "The Six-Party Talks left out Taiwan, which was not invited.",
+    "Beijing hosted the Six-Party Talks while tensions rose in the Taiwan Strait.",
+])
+def test_parties_right_or_said_absent_stay_silent(reference, text):
+    assert check(reference, text) == []
 
 
 @pytest.mark.parametrize("text", [

@@ -89,7 +89,7 @@ def test_options_replace_or_add_to_the_file(tmp_path):
                             fail_on="error", figure_tolerance=0.05, as_of=dt.date(2021, 1, 1), respect_gitignore=True,
                             references=["theirs"]), loaded)
     # select, ignore, include, fail-on, tolerance, date and .gitignore: replaced; the rest add up.
-    assert sorted(given.codes) == ["FL103", "FL201", "FL202", "FL401", "FL904"]
+    assert sorted(given.codes) == ["FL103", "FL201", "FL202", "FL203", "FL401", "FL904"]
     assert (given.exclude, given.include, given.fail_on, given.figure_tolerance, given.as_of,
             given.respect_gitignore, given.reference_layers) == (
         ("b", "a"), ("*.txt",), "error", 0.05, dt.date(2021, 1, 1), True, (str(tmp_path / "ours"), "theirs"))

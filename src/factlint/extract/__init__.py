@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 from ..document import Document
-from ..models import Claim, EventType, Reference
+from ..models import Claim, Reference
 from ..record import index_for
 from .dates import extract_dates
-from .events import extract_agreements, extract_events
+from .events import extract_agreements, extract_events, extract_parties
 from .figures import extract_figures
 from .names import extract_names
 from .sentences import sentence_spans
@@ -27,16 +27,14 @@ def extract_claims(doc: Document, reference: Reference, *, max_edits: int = 2) -
     names = extract_names(doc, index)
     dates = extract_dates(doc)
     agreements = extract_agreements(doc, index, reference)
-    # Dated by a date straight after the name: a summit ("the summit at Camp David in August 2023"),
-    # held; an event that is no agreement ("the sinking of the Cheonan in March 2010"), its first event.
-    dated_after: dict[str, list[EventType]] = {a.id: ["held"] for a in reference.agreements.values() if a.kind == "summit"}
-    dated_after.update((event.id, [event.events[0].type]) for event in reference.events.values())
+
     # One sentence split for every extractor: the prose's (line breaks inside a paragraph read as
     # spaces, offsets unchanged, so its sentences are the text's too).
     sentences = sentence_spans(doc.prose)
-    events = extract_events(doc, agreements, dates, dated_after, sentences)
+    events = extract_events(doc, agreements, dates, index.dated_after, sentences)
+    parties = extract_parties(doc, agreements, sentences)
     figures = extract_figures(doc, dates, sentences)
     titles = extract_titles(doc, names, dates, horizon=_horizon(reference), index=index, sentences=sentences)
     descriptions = extract_descriptions(doc, names)
-    claims: list[Claim] = [*names, *dates, *agreements, *events, *figures, *titles, *descriptions]
+    claims: list[Claim] = [*names, *dates, *agreements, *events, *parties, *figures, *titles, *descriptions]
     return sorted(claims, key=lambda c: (c.span.start, c.span.end, c.kind))

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from functools import lru_cache
 
 from ..document import Document
-from ..models import Agreement, AgreementMention, DateMention, EventClaim, EventType, PartialDate, Reference
+from ..models import Agreement, AgreementMention, DateMention, EventClaim, EventType, PartialDate, PartyClaim, Reference
 from ..record import NameIndex, country_names, dated, phrase_tokens
 from .sentences import by_sentence, opens_sentence, sentence_spans, with_sentences_before
 from .titles import COUNTRY_WORDS
@@ -81,7 +81,10 @@ def extract_agreements(doc: Document, index: NameIndex, reference: Reference | N
         if acronym is not None:
             found = (1, acronym)
         else:
-            for keys, entity_id in index.agreement_phrases.get(key, ()):
+            # Phrases keyed by their first two words ("north korea", "united nations"), so a text's
+            # every "North" is not compared with every name that starts so; one-word phrases last.
+            after = tokens[i + 1][2] if i + 1 < len(tokens) else ""
+            for keys, entity_id in (*index.agreement_phrases.get((key, after), ()), *index.agreement_phrases.get((key,), ())):
                 n = len(keys)
                 if tuple(t[2] for t in tokens[i:i + n]) == keys and _one_line(text, tokens[i:i + n]):
                     found = (n, entity_id)
@@ -522,3 +525,41 @@ def _claim(agreement: AgreementMention, date: DateMention, types: list[EventType
                       event_types=types, cue=cue, date=date,
                       why=[*(agreement.why or []), *why] or None,
                       confidence=0.8 if cue else 0.7)
+
+
+# States a writer puts in another's place among an agreement's or event's parties: the "wrong China"
+# (the Republic of China, on Taiwan, for the People's Republic), the Soviet Union for Russia. Only
+# these are read: naming a state the record does not list is otherwise no error (a host, an observer).
+CONFUSED_STATES: dict[str, re.Pattern[str]] = {
+    "Republic of China": re.compile(r"(?<!People's )(?<!People’s )\bRepublic of China\b|\bTaiwan\b(?!\s+Strait)"
+                                    r"|\bNationalist China\b"),
+    "Soviet Union": re.compile(r"\b(?:the\s+)?Soviet Union\b|\bUSSR\b|\bU\.S\.S\.R\."),
+}
+
+
+# Words that put a state outside the parties: the sentence names it as one that was not there.
+_NOT_A_PARTY = re.compile(r"\b(?:not|never|excluded|excluding|without|except|nor|outside|instead of|rather than|"
+                          r"no longer|absent|observer)\b|n't\b", re.I)
+
+
+def extract_parties(doc: Document, agreements: list[AgreementMention], sentences: list[tuple[int, int]]) -> list[PartyClaim]:
+    """States named as confusable ones (CONFUSED_STATES) in a sentence that names one recorded
+    agreement or event, and no other: "the Six-Party Talks brought together ... the Republic of China"."""
+    text = doc.prose
+    at = doc.folded_at
+    out: list[PartyClaim] = []
+    for (s_start, s_end), in_sentence in zip(sentences, by_sentence(sentences, agreements, lambda a: at(a.span.start))):
+        named = {a.entity_id for a in in_sentence if a.listed and not a.alternatives}
+        if len(named) != 1 or len(in_sentence) != sum(1 for a in in_sentence if a.entity_id in named):
+            continue
+        mention = in_sentence[0]
+        for party, pattern in CONFUSED_STATES.items():
+            for m in pattern.finditer(text, s_start, s_end):
+                if m.start() < at(mention.span.end) and m.end() > at(mention.span.start):
+                    continue  # inside the name itself
+                if _NOT_A_PARTY.search(text, max(s_start, m.start() - 30), min(s_end, m.end() + 40)):
+                    continue  # "Taiwan was not invited", "without the Soviet Union"
+                span = doc.span(m.start(), m.end())
+                out.append(PartyClaim(text=doc.original[span.start:span.end], span=span, entity_id=mention.entity_id,
+                                      agreement_text=mention.text, party=party, confidence=0.7))
+    return out

@@ -276,11 +276,6 @@ def _fuzzy_organization_hits(index: NameIndex, segment: list[Token]) -> list[_Hi
     return _pick(hits)
 
 
-# A lone word is read as a misspelled place only when the place's name is long enough that a word a
-# letter or two away is unlikely to be another real one ("Sinpo" is a letter from "Sinop").
-_LONE_PLACE_LETTERS = 7
-
-
 def _fuzzy_place_hits(text: str, index: NameIndex, segment: list[Token]) -> list[_Hit]:
     """A place or named system with one word misspelled: "Yongbyong", "Punggye-ri" as "Pungye-ri",
     "Camp Humphries". A word is never read so when it is a word, an inflection, or for a name romanized
@@ -289,10 +284,16 @@ def _fuzzy_place_hits(text: str, index: NameIndex, segment: list[Token]) -> list
     found: list[tuple[_Hit, PlaceForm]] = []
     words = [t for t in segment if not t.connector]
     for i, token in enumerate(words):
-        # One word: compared with the one-word forms of its first letter.
-        for entry in index.places_by_initial.get(token.key[:1], ()):
-            if len(entry.keys[0]) >= _LONE_PLACE_LETTERS and _place_slip(index, token.key, entry, 0, alone=True):
-                found.append((_place_hit(token, token, entry, 0, token.key), entry))
+        # One word: compared with the one-word forms of its first letter (names of seven letters
+        # or more: record/names.py), once per word across the run.
+        fits = index.lone_place_slips.get(token.key)
+        if fits is None:
+            fits = [entry for entry in index.places_by_initial.get(token.key[:1], ())
+                    if abs(len(entry.keys[0]) - len(token.key)) <= 2 and _place_slip(index, token.key, entry, 0, alone=True)]
+            if len(index.lone_place_slips) > 100_000:
+                index.lone_place_slips.clear()
+            index.lone_place_slips[token.key] = fits
+        found.extend((_place_hit(token, token, entry, 0, token.key), entry) for entry in fits)
         # Longer forms: placed by a word this one spells right, the one wrong word elsewhere in the window.
         for position, entry in index.places_by_word.get(token.key, ()):
             first = i - position

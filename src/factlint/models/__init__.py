@@ -24,6 +24,7 @@ from .claims import (
     MatchMethod,
     MentionKind,
     NameMention,
+    PartyClaim,
     Review,
     TitleClaim,
 )
@@ -57,7 +58,7 @@ from .reference import (
 __all__ = [
     "ROK", "US", "Agreement", "AgreementEvent", "AgreementMention", "CheckedDocument", "CheckResult", "Claim", "ClaimBase", "ClaimFile", "Review", "DateMention",
     "ChangeClaim", "DatePrecision", "DateValue", "DescriptionClaim", "Event", "EventClaim", "EventType", "Figure", "FigureClaim",
-    "FigureMetric", "Finding", "Id", "Location", "MatchMethod", "MentionKind", "Model", "NameMention", "NameOrder", "NonEmpty", "Office",
+    "FigureMetric", "Finding", "Id", "Location", "MatchMethod", "MentionKind", "Model", "NameMention", "NameOrder", "NonEmpty", "Office", "PartyClaim",
     "Organization", "PartialDate", "Person", "Place", "Problem", "Reference", "Report", "ReportFinding", "ReportLocation", "ReferenceFile", "Severity", "Source",
     "SourceRef", "Span", "TitleClaim",
 ]

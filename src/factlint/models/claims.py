@@ -107,6 +107,18 @@ class AgreementMention(ClaimBase):
     alternatives: list[str] | None = None
 
 
+class PartyClaim(ClaimBase):
+    """The article names a state among the parties of an agreement or event, in a sentence that names
+    it: "the Six-Party Talks, among ... the Republic of China". The span is the state's name."""
+
+    kind: Literal["party"] = "party"
+    text: str
+    span: Span
+    entity_id: str  # the agreement or event
+    agreement_text: str
+    party: str  # the state as the reference names parties: "Republic of China"
+
+
 class EventClaim(ClaimBase):
     """The article dates an event of an agreement: "KORUS ... became effective in 2012", "the 1953
     Mutual Defense Treaty". The span is the date's, where a finding points."""
@@ -209,7 +221,7 @@ class DescriptionClaim(ClaimBase):
     organization_text: str
 
 
-Claim = Annotated[Union[NameMention, DateMention, AgreementMention, EventClaim, FigureClaim,  # noqa: UP007
+Claim = Annotated[Union[NameMention, DateMention, AgreementMention, EventClaim, PartyClaim, FigureClaim,  # noqa: UP007
                         ChangeClaim, TitleClaim, DescriptionClaim],
                   Field(discriminator="kind")]
 

@@ -15,15 +15,16 @@ namesake whose id alone is taken is kept under an id with its record's key.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import re
 import unicodedata
-import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the XML and CSV readers load only when an import runs: `check` never needs them
+    import xml.etree.ElementTree as ET
 
 from ..models import Office, Person, Reference, ReferenceFile, Source
 from ..normalize import name_key
@@ -271,6 +272,8 @@ _NATIONS = {"Korea, North": ("ko", "Democratic People's Republic of Korea"), "Ko
 def sdn_rows(text: str) -> list[list[str]]:
     """The rows of sdn.csv or alt.csv, "-0- " (OFAC's empty field) as ""; DataError on a row of neither shape."""
     rows = []
+    import csv
+
     for number, row in enumerate(csv.reader(io.StringIO(text)), start=1):
         if not row or row == ["\x1a"]:  # OFAC ends its files with a DOS end-of-file mark
             continue
@@ -412,6 +415,8 @@ def pocom_xml(text: str, file: str) -> ET.Element:
     The standard library's parser expands the entities a DTD declares (a "billion laughs" file grows
     without bound) and defusedxml is not a dependency. The historian's files declare no DTD, so a
     file that does is refused before it is parsed: what remains is plain elements and text."""
+    import xml.etree.ElementTree as ET
+
     for mark in ("<!DOCTYPE", "<!ENTITY"):
         at = text.find(mark)
         if at >= 0:

@@ -21,7 +21,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from ..models import MentionKind, Organization, Person, Place, Reference
+from ..models import EventType, MentionKind, Organization, Person, Place, Reference
 from ..normalize import name_key
 from ..roles import role_of
 from ..romanization import sound_key
@@ -142,6 +142,11 @@ def typing_slip(written: str, target: str) -> bool:
             and written[diffs[0]] == target[diffs[1]] and written[diffs[1]] == target[diffs[0]])
 
 
+# A lone word is read as a misspelled place only when the place's name is long enough that a word a
+# letter or two away is unlikely to be another real one ("Sinpo" is a letter from "Sinop").
+LONE_PLACE_LETTERS = 7
+
+
 @dataclass(frozen=True)
 class PlaceForm:
     """One written form of a place or named system, as the text's words are keyed."""
@@ -166,8 +171,9 @@ class NameIndex:
         self.orgs_by_length: dict[int, list[tuple[tuple[str, ...], str, Organization]]] = defaultdict(list)
         self.max_tokens = 1
         # Agreements are named in running prose, lower case included ("the armistice agreement"),
-        # so they are matched as phrases of any words, keyed by their first word.
-        self.agreement_phrases: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        # so they are matched as phrases of any words, keyed by their first two words (one-word
+        # phrases by their word).
+        self.agreement_phrases: dict[tuple[str, ...], list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         self.agreement_acronyms: dict[str, str] = {}
         # Common nouns ("the armistice", "a free trade agreement"), keyed by their first word: each
         # refers to an agreement only where the text names one of its countries.
@@ -248,7 +254,10 @@ class NameIndex:
         # Places and named systems, word by word, for misspellings of one word: a form of one word by
         # its first letter, a longer form by each of its words (a window with one word wrong has the
         # others right), so the look-up costs the same however many the reference holds.
-        self.places_by_initial: dict[str, list[PlaceForm]] = defaultdict(list)
+        self.places_by_initial: dict[str, list[PlaceForm]] = defaultdict(list)  # long enough to read alone
+        # What each lone word turned out to be a slip of, across the run: the same capitalized words
+        # recur in every article ("Trump", "Seoul"). Cleared when large.
+        self.lone_place_slips: dict[str, list[PlaceForm]] = {}
         self.places_by_word: dict[str, list[tuple[int, PlaceForm]]] = defaultdict(list)
         for kind in KINDS:
             if kind.model is not Place:
@@ -261,10 +270,16 @@ class NameIndex:
                     entry = PlaceForm(tuple(t.key for t in tokens), form[tokens[0].start:tokens[-1].end],
                                       form[tokens[-1].end:], place, kind.name)
                     if len(tokens) == 1:
-                        self.places_by_initial[tokens[0].key[:1]].append(entry)
+                        if len(tokens[0].key) >= LONE_PLACE_LETTERS:
+                            self.places_by_initial[tokens[0].key[:1]].append(entry)
                     else:
                         for position, token in enumerate(tokens):
                             self.places_by_word[token.key].append((position, entry))
+        # The agreements and events a date straight after the name dates, with the events it is of:
+        # a summit's "held" ("the summit at Camp David in August 2023"); an event's first.
+        self.dated_after: dict[str, list[EventType]] = {a.id: ["held"] for a in reference.agreements.values()
+                                                         if a.kind == "summit"}
+        self.dated_after.update((e.id, [e.events[0].type]) for e in reference.events.values())
         # Who held each (role, country) office: FL401 asks it for every title.
         self.office_holders = holders_by_office(reference)
         # Presidents and prime ministers: the names most written, and so most often misspelled.
@@ -289,8 +304,8 @@ class NameIndex:
     def _add_phrases(self, entity_id: str, forms: list[str]) -> None:
         for form in forms:
             keys = tuple(key for _, _, key in phrase_tokens(form))
-            if keys and (keys, entity_id) not in self.agreement_phrases[keys[0]]:
-                self.agreement_phrases[keys[0]].append((keys, entity_id))
+            if keys and (keys, entity_id) not in self.agreement_phrases[keys[:2]]:
+                self.agreement_phrases[keys[:2]].append((keys, entity_id))
 
     def allowed(self, key: str) -> int:
         """Edits a misspelling of `key` may have, capped by the configured maximum."""

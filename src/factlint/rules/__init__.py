@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from ..models import Finding
 from .base import Rule, RuleContext
 from .consistency import InconsistentStatements
-from .dates import ContradictedEventDate, DateOfAnotherEvent
+from .dates import ContradictedEventDate, DateOfAnotherEvent, WrongParty
 from .figures import ChangeMatchesNoSeries, FigureMatchesNoSeries, FigureNotCovered, RecordedCountContradicted
 from .inputs import InvalidClaimFile, InvalidFrontMatter, UnreadableFile, UnusedSuppression
 from .names import GivenNameAsSurname, LookalikeCharacters, MisspelledName, NotHouseStyle
@@ -21,6 +21,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     LookalikeCharacters,
     ContradictedEventDate,
     DateOfAnotherEvent,
+    WrongParty,
     FigureMatchesNoSeries,
     ChangeMatchesNoSeries,
     FigureNotCovered,

@@ -1,4 +1,4 @@
-"""FL2xx: dates of agreements, treaties, summits and other recorded events."""
+"""FL2xx: agreements, treaties, summits and other recorded events: their dates and their parties."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
-from ..models import Agreement, AgreementEvent, Claim, DateMention, EventClaim, Finding, PartialDate, Severity
+from ..models import Agreement, AgreementEvent, Claim, DateMention, EventClaim, Finding, PartialDate, PartyClaim, Severity
 from ..record import dated, date_agrees, event_dates, named_events, other_events, relevant_events, short_name
 from .base import FixSafety, Rule, RuleContext
 
@@ -187,3 +187,67 @@ class DateOfAnotherEvent(Rule):
             yield self.finding(ctx, claim.span, claim.text, message,
                                suggestion=suggestions.pop() if len(suggestions) == 1 else None,
                                entity_id=agreement.id, source_id=relevant[0].source)
+
+
+# The state a confused one stands in for, as records name it.
+_TWINS = {"Republic of China": ("People's Republic of China", "China"), "Soviet Union": ("Russian Federation", "Russia")}
+
+
+def _instead(party: str, written: str) -> str:
+    """The state to write in place of `written`: "the Republic of China" wants "People's" before it."""
+    if party == "Republic of China":
+        return "People's Republic of China" if written.endswith("Republic of China") else "China"
+    return "Russia"
+
+
+class WrongParty(Rule):
+    """State named among the parties of an agreement or event in the place of another.
+
+    What it catches
+        The Republic of China (Taiwan) named where the record has the People's Republic, or the
+        Soviet Union where it has Russia: "the Six-Party Talks brought together the two Koreas,
+        the United States, Japan, Russia and the Republic of China".
+
+    Why it matters
+        It is the kind of slip a reader who knows the region stops at: two Chinas, two eras of one
+        state, each a different party with a different history.
+
+    How it decides
+        Only in a sentence that names one recorded agreement or event and no other, and only for
+        these confusable states: naming a state the record does not list among the parties is no
+        error in itself (a host, an observer, a state the sentence says stayed out). It fires when the
+        record's parties hold the other state and not the one written.
+
+    Example
+        ... Japan, Russia and the Republic of China.   →  ... Japan, Russia and the People's Republic of China.
+
+    Fix safety
+        The suggestion is the state the record lists; read the sentence: it may speak of the state
+        named for another reason.
+    """
+
+    code = "FL203"
+    fix: ClassVar[FixSafety] = "unsafe"
+    name = "wrong-party"
+    summary = "A state named among an agreement's or event's parties in the place of the one the record lists"
+    severity = Severity.WARNING
+
+    def check(self, claims: Sequence[Claim], ctx: RuleContext) -> Iterator[Finding]:
+        for claim in claims:
+            if not isinstance(claim, PartyClaim):
+                continue
+            agreement = dated(ctx.reference, claim.entity_id)
+            if agreement is None or claim.party in agreement.parties or claim.party not in _TWINS:
+                continue
+            listed = next((p for p in agreement.parties if p in _TWINS[claim.party]), None)
+            if listed is None:
+                continue
+            message = (f"{short_name(agreement)}: the record lists {listed} among its parties, not {claim.party} "
+                       f"(parties: {', '.join(agreement.parties)})")
+            yield self.finding(ctx, claim.span, claim.text, message,
+                               suggestion=_instead(claim.party, claim.text),
+                               entity_id=agreement.id, source_id=agreement.sources[0])
+
+    def agrees(self, claim: Claim, ctx: RuleContext) -> bool:
+        agreement = dated(ctx.reference, claim.entity_id) if isinstance(claim, PartyClaim) else None
+        return agreement is not None and isinstance(claim, PartyClaim) and claim.party in agreement.parties
