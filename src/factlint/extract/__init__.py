@@ -3,8 +3,6 @@ this module runs them in order and returns every claim sorted by position."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from ..document import Document
 from ..models import Claim, Reference
 from ..record import index_for
@@ -14,11 +12,6 @@ from .figures import extract_figures
 from .names import extract_names
 from .sentences import sentence_spans
 from .titles import extract_descriptions, extract_titles
-
-
-def _horizon(reference: Reference) -> dt.date | None:
-    """The newest date any source was checked on: the reference knows nothing later."""
-    return max((s.accessed for s in reference.sources.values()), default=None)
 
 
 def extract_claims(doc: Document, reference: Reference, *, max_edits: int = 2) -> list[Claim]:
@@ -34,7 +27,7 @@ def extract_claims(doc: Document, reference: Reference, *, max_edits: int = 2) -
     events = extract_events(doc, agreements, dates, index.dated_after, sentences)
     parties = extract_parties(doc, agreements, sentences)
     figures = extract_figures(doc, dates, sentences)
-    titles = extract_titles(doc, names, dates, horizon=_horizon(reference), index=index, sentences=sentences)
+    titles = extract_titles(doc, names, dates, horizon=index.horizon, index=index, sentences=sentences)
     descriptions = extract_descriptions(doc, names)
     claims: list[Claim] = [*names, *dates, *agreements, *events, *parties, *figures, *titles, *descriptions]
     return sorted(claims, key=lambda c: (c.span.start, c.span.end, c.kind))

@@ -286,10 +286,13 @@ class NameIndex:
         self.heads = frozenset(p.id for p in reference.people.values()
                                if any(role_of(o.title) in ("president", "prime_minister") for o in p.offices))
         # Family names as written, for a title before a family name alone ("Vice President Obama"):
-        # one pattern, so a text is scanned once for all of them.
-        families = sorted({p.family for p in reference.people.values() if re.fullmatch(r"[A-Z][\w'-]+", p.family)},
-                          key=len, reverse=True)
+        # one pattern, so a text is scanned once for all of them. Only of people who held an office
+        # a title names: nobody else is read so (extract/titles.py), and a shorter pattern scans faster.
+        families = sorted({p.family for p in reference.people.values() if re.fullmatch(r"[A-Z][\w'-]+", p.family)
+                           and any(role_of(o.title) for o in p.offices)}, key=len, reverse=True)
         self.family_pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, families)) + r")\b(?![\w-])") if families else None
+        # The newest date any source was checked on: the reference knows nothing later.
+        self.horizon = max((source.accessed for source in reference.sources.values()), default=None)
         self.lexicon = common_names()
         self.words = common_words()
         self.max_edits = 2  # configurable (matching.max_edits): 0 turns fuzzy matching off
