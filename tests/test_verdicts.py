@@ -24,7 +24,7 @@ date: 2025-08-01
 ---
 KCNA, the North's official radio broadcaster, carried the statement.
 
-Kim Jong Un watched the launch. Industry Minister Kim Jung-kwan met exporters that week.
+Kim Jong Un watched the launch. Industry Minister Kim Sang-seop met exporters that week.
 
 Samsung chairman Lee Jae-yong toured the plant with President Lee Jae-myung.
 
@@ -103,12 +103,14 @@ def test_wrong_or_unchecked_claims_are_never_green(tmp_path):
         # Not a news agency's description: FL402, not green.
         ("likely-wrong", "FL402", "North's official radio broadcaster", "kcna"),
         ("verified", "", "Kim Jong Un", "kim-jong-un"),
-        # "Kim Jung-kwan" and "Lee Jae-yong" are nobody the reference holds: no claim, no colour.
+        # "Kim Sang-seop" and "Lee Jae-yong" are nobody the reference holds: no claim, no colour.
         ("verified", "", "President", "lee-jae-myung"),
         ("verified", "", "Lee Jae-myung", "lee-jae-myung"),
         # Pompeo became Secretary of State in 2018, and the sentence opens with 2017: FL401.
         ("likely-wrong", "FL401", "Secretary of State", "mike-pompeo"),
         ("verified", "", "Mike Pompeo", "mike-pompeo"),
+        # A place the reference holds, spelled as it spells it.
+        ("verified", "", "Seoul", "seoul"),
     ]
 
 
@@ -122,6 +124,7 @@ def test_claims_a_rule_agreed_with_stay_green(tmp_path):
         ("verified", "", "Yoon", "yoon-suk-yeol"),
         ("verified", "", "Secretary of State", "mike-pompeo"),
         ("verified", "", "Mike Pompeo", "mike-pompeo"),
+        ("verified", "", "Seoul", "seoul"),
     ]
 
 
@@ -132,12 +135,14 @@ def test_extract_links_only_names_the_document_gives_in_full(tmp_path):
         (6, 1, "Kim Jong Un", "kim-jong-un"),
         (8, 63, "Lee Jae-myung", "lee-jae-myung"),
         (10, 29, "Mike Pompeo", "mike-pompeo"),
+        (10, 49, "Seoul", "seoul"),
     ]
     assert extracted_names(tmp_path, "right.md", RIGHT) == [
         (4, 1, "KCNA", "kcna"),
         (6, 20, "Yoon Suk Yeol", "yoon-suk-yeol"),
         (6, 54, "Yoon", "yoon-suk-yeol"),
         (8, 29, "Mike Pompeo", "mike-pompeo"),
+        (8, 49, "Seoul", "seoul"),
     ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -239,7 +240,8 @@ def reference_import(fmt: str, data: tuple[Path, ...], commit: str | None, acces
     names = ", ".join(path.name for path in data)
     read = f"at {commit[:12]}" if commit else f"read {read_on}"
     header = (f"{IMPORT_MARKER} {fmt} from {names} {read}. Review it, then layer it with\n"
-              "# --reference; re-running the import replaces this file, so keep your edits in another.\n")
+              "# --reference; re-running the import replaces this file, so keep your edits in another.\n"
+              + _schema_line(output))
     write_atomic(output, header + yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100))
     offices = [o for p in imported.reference.people for o in p.offices]
     click.echo(f"Wrote {len(imported.reference.people)} people ({len(offices)} offices) to {output}; "
@@ -251,6 +253,16 @@ def reference_import(fmt: str, data: tuple[Path, ...], commit: str | None, acces
     unchecked = sorted({o.title for o in offices if role_of(o.title) is None})
     if unchecked and fmt != "congress-legislators":
         click.echo(f"  titles no check reads (kept as written): {'; '.join(unchecked)}")
+
+
+def _schema_line(output: Path) -> str:
+    """The comment that lets an editor's YAML tooling check the file, when a folder above it holds
+    factlint's reference schema (this repository's `schema/`); else nothing."""
+    for folder in output.resolve().parents:
+        schema = folder / "schema" / "reference.schema.json"
+        if schema.is_file():
+            return f"# yaml-language-server: $schema={os.path.relpath(schema, output.resolve().parent)}\n"
+    return ""
 
 
 def _pocom(folder: Path, commit: str, accessed: dt.date, positions: tuple[str, ...], missions: tuple[str, ...],
