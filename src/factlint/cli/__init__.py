@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from . import check, claims, config, reference, rules  # noqa: F401 - each registers its commands
+from . import check, claims, config, reference, rules, server  # noqa: F401 - each registers its commands
 from .base import FactlintError, main
 
 __all__ = ["FactlintError", "main"]
