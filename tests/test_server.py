@@ -1,5 +1,6 @@
 """`factlint server` spoken to over the protocol: a real LSP client (pygls') starts it as a
-subprocess on stdio, opens documents and waits for the diagnostics it publishes."""
+subprocess on stdio, opens documents, waits for the diagnostics it publishes, asks for code actions
+and applies them as an editor would."""
 
 from __future__ import annotations
 
@@ -16,48 +17,90 @@ from pygls.lsp.client import LanguageClient
 ARTICLE = "---\ndate: 2024-03-01\n---\n# Brief\n\nKim Yo-Long said the talks were over.\n"
 
 
-async def _diagnostics_for(root: Path, documents: dict[str, str], changes: list[tuple[str, str]] = ()) -> dict[str, list]:
-    """Open `documents` (name → text) in a server rooted at `root`, apply `changes` (name → new
-    text) one after another, and return the last diagnostics published for each document."""
-    client = LanguageClient("factlint-test", "1")
-    published: dict[str, list] = {}
-    arrived = asyncio.Event()
+class Editor:
+    """A client session: the documents it has open, their text, and the diagnostics last published."""
 
-    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-    def on_diagnostics(params: types.PublishDiagnosticsParams) -> None:
-        published[params.uri] = params.diagnostics
-        arrived.set()
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.client = LanguageClient("factlint-test", "1")
+        self.texts: dict[str, str] = {}
+        self.versions: dict[str, int] = {}
+        self.published: dict[str, list[types.Diagnostic]] = {}
+        self.arrived = asyncio.Event()
 
-    await client.start_io(sys.executable, "-m", "factlint", "server")
-    try:
-        await client.initialize_async(types.InitializeParams(capabilities=types.ClientCapabilities(),
-                                                             root_uri=root.as_uri()))
-        client.initialized(types.InitializedParams())
-        uris = {}
-        for name, text in documents.items():
-            path = root / name
-            path.write_text(text, encoding="utf-8")
-            uris[name] = path.as_uri()
-            arrived.clear()
-            client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
-                uri=uris[name], language_id="markdown", version=1, text=text)))
-            await asyncio.wait_for(arrived.wait(), 60)
-        for version, (name, text) in enumerate(changes, start=2):
-            arrived.clear()
-            client.text_document_did_change(types.DidChangeTextDocumentParams(
-                text_document=types.VersionedTextDocumentIdentifier(uri=uris[name], version=version),
-                content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
-            await asyncio.wait_for(arrived.wait(), 60)
-        return {name: published.get(uri, []) for name, uri in uris.items()}
-    finally:
-        await client.shutdown_async(None)
-        client.exit(None)
-        await client.stop()
+        @self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        def on_diagnostics(params: types.PublishDiagnosticsParams) -> None:
+            self.published[params.uri] = list(params.diagnostics)
+            self.arrived.set()
+
+    async def __aenter__(self) -> Editor:
+        await self.client.start_io(sys.executable, "-m", "factlint", "server")
+        await self.client.initialize_async(types.InitializeParams(capabilities=types.ClientCapabilities(),
+                                                                  root_uri=self.root.as_uri()))
+        self.client.initialized(types.InitializedParams())
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.client.shutdown_async(None)
+        self.client.exit(None)
+        await self.client.stop()
+
+    async def open(self, name: str, text: str) -> list[types.Diagnostic]:
+        path = self.root / name
+        path.write_text(text, encoding="utf-8")
+        uri = path.as_uri()
+        self.texts[uri], self.versions[uri] = text, 1
+        self.arrived.clear()
+        self.client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+            uri=uri, language_id="markdown", version=1, text=text)))
+        return await self.wait(uri)
+
+    async def type(self, uri: str, text: str) -> list[types.Diagnostic]:
+        """The buffer changed (unsaved): the whole new text, as many clients send it."""
+        self.texts[uri] = text
+        self.versions[uri] += 1
+        self.arrived.clear()
+        self.client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=self.versions[uri]),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+        return await self.wait(uri)
+
+    async def wait(self, uri: str) -> list[types.Diagnostic]:
+        while True:
+            await asyncio.wait_for(self.arrived.wait(), 60)
+            self.arrived.clear()
+            if uri in self.published:
+                return self.published[uri]
+
+    async def actions(self, uri: str, where: types.Range) -> list[types.CodeAction]:
+        found = await self.client.text_document_code_action_async(types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), range=where,
+            context=types.CodeActionContext(diagnostics=self.published.get(uri, []))))
+        return [a for a in found or [] if isinstance(a, types.CodeAction)]
+
+    def apply(self, uri: str, action: types.CodeAction) -> str:
+        """The buffer with the action's edits applied, last first."""
+        text = self.texts[uri]
+        lines = text.splitlines(keepends=True)
+        offsets = [0]
+        for line in lines:
+            offsets.append(offsets[-1] + len(line))
+        at = lambda p: offsets[p.line] + p.character  # noqa: E731 - ASCII text: UTF-16 units are characters
+        for edit in sorted(action.edit.changes[uri], key=lambda e: at(e.range.start), reverse=True):
+            text = text[:at(edit.range.start)] + edit.new_text + text[at(edit.range.end):]
+        return text
+
+
+def session(root: Path, script):  # noqa: ANN001, ANN201 - a coroutine function of an Editor
+    async def go():  # noqa: ANN202
+        async with Editor(root) as editor:
+            return await script(editor)
+    return asyncio.run(go())
 
 
 @pytest.mark.slow
 def test_diagnostics_are_the_findings_check_gives(tmp_path):
-    got = asyncio.run(_diagnostics_for(tmp_path, {"brief.md": ARTICLE}))["brief.md"]
+    got = session(tmp_path, lambda e: e.open("brief.md", ARTICLE))
     shown = [(d.code, d.range.start.line + 1, d.range.start.character + 1, d.message) for d in got]
     checked = json.loads(run_cli("check", str(tmp_path / "brief.md"), "--format", "json").stdout)["findings"]
     expected = [(f["code"], f["line"], f["column"],
@@ -70,6 +113,36 @@ def test_diagnostics_are_the_findings_check_gives(tmp_path):
 
 @pytest.mark.slow
 def test_a_fix_typed_into_the_buffer_clears_the_diagnostic(tmp_path):
-    fixed = ARTICLE.replace("Kim Yo-Long", "Kim Yo Jong")
-    got = asyncio.run(_diagnostics_for(tmp_path, {"brief.md": ARTICLE}, [("brief.md", fixed)]))
-    assert list(got["brief.md"]) == []
+    async def script(e: Editor) -> list[types.Diagnostic]:
+        await e.open("brief.md", ARTICLE)
+        return await e.type((tmp_path / "brief.md").as_uri(), ARTICLE.replace("Kim Yo-Long", "Kim Yo Jong"))
+    assert session(tmp_path, script) == []
+
+
+@pytest.mark.slow
+def test_code_actions_fix_or_ignore_and_the_diagnostic_goes(tmp_path):
+    uri = (tmp_path / "brief.md").as_uri()
+
+    async def script(e: Editor) -> dict[str, object]:
+        fl101 = next(d for d in await e.open("brief.md", ARTICLE) if d.code == "FL101")
+        seen: dict[str, object] = {}
+        actions = {a.title: a for a in await e.actions(uri, fl101.range)}
+        seen["titles"] = list(actions)
+        seen["fixed"] = await e.type(uri, e.apply(uri, actions["Replace with “Kim Yo Jong” (FL101)"]))
+        seen["restored"] = await e.type(uri, ARTICLE)
+        actions = {a.title: a for a in await e.actions(uri, fl101.range)}
+        seen["ignored_text"] = e.apply(uri, actions["Ignore FL101 here"])
+        seen["ignored"] = await e.type(uri, seen["ignored_text"])
+        await e.type(uri, ARTICLE)
+        actions = {a.title: a for a in await e.actions(uri, fl101.range)}
+        seen["all_fixed"] = await e.type(uri, e.apply(uri, actions["Apply the 1 safe factlint fix"]))
+        return seen
+
+    seen = session(tmp_path, script)
+    assert seen["titles"] == ["Replace with “Kim Yo Jong” (FL101)", "Ignore FL101 here",
+                              "Apply the 1 safe factlint fix"]
+    assert seen["fixed"] == []
+    assert [d.code for d in seen["restored"]] == ["FL101"]
+    assert "Kim Yo-Long said the talks were over. <!-- factlint: ignore FL101 -->\n" in seen["ignored_text"]
+    assert seen["ignored"] == []
+    assert seen["all_fixed"] == []

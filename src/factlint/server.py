@@ -17,6 +17,7 @@ from pygls.lsp.server import LanguageServer
 
 from .api import run
 from .config import ConfigError
+from .fix import fixed_text
 from .models import Finding, Reference, Severity
 from .record import ReferenceError, load_reference
 from .report.sarif import documentation_url
@@ -38,6 +39,8 @@ class FactlintServer(LanguageServer):
         super().__init__("factlint", __version__)
         self.references: dict[tuple[tuple[str, ...], bool], Reference] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
+        # Each document's text when last checked, and its findings: what code actions are built from.
+        self.checked: dict[str, tuple[str, list[Finding]]] = {}
 
     def reference_for(self, settings: Settings) -> Reference:
         key = (tuple(settings.reference_layers), settings.default_reference)
@@ -55,6 +58,7 @@ def path_of(uri: str) -> str:
 def diagnostics(server: FactlintServer, uri: str, text: str) -> list[types.Diagnostic]:
     """The findings `factlint check` gives for this text at this path, as diagnostics. A broken
     configuration or reference is one diagnostic at the top of the document, not a dead server."""
+    server.checked[uri] = (text, [])
     path = path_of(uri)
     try:
         settings = load_settings([path] if Path(path).parent.exists() else [])
@@ -65,16 +69,16 @@ def diagnostics(server: FactlintServer, uri: str, text: str) -> list[types.Diagn
                                  message=f"factlint could not start checking: {exc}",
                                  severity=types.DiagnosticSeverity.Error, source="factlint")]
     result, _ = run([], settings, reference, stdin=(text.encode("utf-8"), path, None))
-    return [to_diagnostic(f) for f in result.findings if f.path == path]
+    findings = [f for f in result.findings if f.path == path]
+    server.checked[uri] = (text, findings)
+    return [to_diagnostic(f, text) for f in findings]
 
 
-def to_diagnostic(finding: Finding) -> types.Diagnostic:
+def to_diagnostic(finding: Finding, text: str) -> types.Diagnostic:
     """One finding as the editor shows it: the suggestion in the message, the source as related
     information (its URL), the rule's documentation as the code's link."""
-    span = finding.span
     message = finding.message + (f" (suggestion: {finding.suggestion})" if finding.suggestion else "")
-    where = types.Range(start=types.Position(line=span.line - 1, character=span.column - 1),
-                        end=types.Position(line=span.end_line - 1, character=span.end_column - 1))
+    where = _range(text, finding.span.start, finding.span.end)
     related = []
     if finding.source is not None:
         related.append(types.DiagnosticRelatedInformation(
@@ -86,6 +90,65 @@ def to_diagnostic(finding: Finding) -> types.Diagnostic:
         range=where, message=message, severity=_SEVERITY[finding.severity], code=finding.code, source="factlint",
         code_description=types.CodeDescription(href=f"{docs}#{finding.code.lower()}") if docs else None,
         related_information=related or None, data={"suggestion": finding.suggestion})
+
+
+def code_actions(server: FactlintServer, uri: str, where: types.Range) -> list[types.CodeAction]:
+    """For the findings the range touches: each safe fix, "ignore" directives; and for the document,
+    every safe fix at once. Fixes are `factlint check --fix`'s own (fix.fixed_text)."""
+    text, findings = server.checked.get(uri, ("", []))
+    touched = [f for f in findings if _overlaps(f, where)]
+    actions: list[types.CodeAction] = []
+    for f in touched:
+        after, count = fixed_text(text, [f])
+        if count:
+            actions.append(types.CodeAction(
+                title=f"Replace with “{f.suggestion}” ({f.code})", kind=types.CodeActionKind.QuickFix,
+                diagnostics=[to_diagnostic(f, text)], is_preferred=True,
+                edit=_edit(uri, _range(text, f.span.start, f.span.end), f.suggestion or "")))
+    for code in dict.fromkeys(f.code for f in touched):
+        f = next(f for f in touched if f.code == code)
+        at, directive = _directive(text, uri, f)
+        actions.append(types.CodeAction(title=f"Ignore {code} here", kind=types.CodeActionKind.QuickFix,
+                                        edit=_edit(uri, _range(text, at, at), directive)))
+    after, count = fixed_text(text, findings)
+    if count:
+        actions.append(types.CodeAction(title=f"Apply the {count} safe factlint fix{'es' if count > 1 else ''}",
+                                        kind=types.CodeActionKind.SourceFixAll,
+                                        edit=_edit(uri, _range(text, 0, len(text)), after)))
+    return actions
+
+
+def _overlaps(finding: Finding, where: types.Range) -> bool:
+    start = (finding.span.line - 1, finding.span.column - 1)
+    end = (finding.span.end_line - 1, finding.span.end_column - 1)
+    return start <= (where.end.line, where.end.character) and (where.start.line, where.start.character) <= end
+
+
+def _directive(text: str, uri: str, finding: Finding) -> tuple[int, str]:
+    """Where the inline directive for this finding goes, and its text: at the end of the finding's
+    line in Markdown and HTML (a directive that ends a line covers that line), on a line of its own
+    before it in plain text (a directive line covers the block it opens)."""
+    line_end = text.find("\n", finding.span.start)
+    line_end = len(text) if line_end < 0 else line_end
+    if path_of(uri).lower().endswith((".txt", ".text")):
+        line_start = text.rfind("\n", 0, finding.span.start) + 1
+        return line_start, f"factlint: ignore {finding.code}\n"
+    return line_end, f" <!-- factlint: ignore {finding.code} -->"
+
+
+def _range(text: str, start: int, end: int) -> types.Range:
+    return types.Range(start=_position(text, start), end=_position(text, end))
+
+
+def _position(text: str, offset: int) -> types.Position:
+    """An offset as LSP's line and character (UTF-16 code units, the protocol's default)."""
+    line = text.count("\n", 0, offset)
+    line_start = text.rfind("\n", 0, offset) + 1
+    return types.Position(line=line, character=len(text[line_start:offset].encode("utf-16-le")) // 2)
+
+
+def _edit(uri: str, where: types.Range, new_text: str) -> types.WorkspaceEdit:
+    return types.WorkspaceEdit(changes={uri: [types.TextEdit(range=where, new_text=new_text)]})
 
 
 def publish(server: FactlintServer, uri: str) -> None:
@@ -115,11 +178,17 @@ def build() -> FactlintServer:
     def did_save(ls: FactlintServer, params: types.DidSaveTextDocumentParams) -> None:
         publish(ls, params.text_document.uri)
 
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
+        code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll]))
+    def code_action(ls: FactlintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+        return code_actions(ls, params.text_document.uri, params.range)
+
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: FactlintServer, params: types.DidCloseTextDocumentParams) -> None:
         waiting = ls.pending.pop(params.text_document.uri, None)
         if waiting is not None:
             waiting.cancel()
+        ls.checked.pop(params.text_document.uri, None)
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
 
     return server
