@@ -146,3 +146,25 @@ def test_code_actions_fix_or_ignore_and_the_diagnostic_goes(tmp_path):
     assert "Kim Yo-Long said the talks were over. <!-- factlint: ignore FL101 -->\n" in seen["ignored_text"]
     assert seen["ignored"] == []
     assert seen["all_fixed"] == []
+
+
+@pytest.mark.slow
+def test_hover_says_what_the_reference_holds_and_where_from(tmp_path):
+    uri = (tmp_path / "brief.md").as_uri()
+    text = ARTICLE + "\nKORUS took effect in 2012.\n"
+
+    async def script(e: Editor) -> list[types.Hover | None]:
+        await e.open("brief.md", text)
+        asked = []
+        for line, character in ((5, 2), (7, 21), (7, 6)):  # the slip, the year, the word "took"
+            asked.append(await e.client.text_document_hover_async(types.HoverParams(
+                text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=line, character=character))))
+        return asked
+
+    slip, year, word = session(tmp_path, script)
+    assert slip.contents.value.startswith("factlint: what the reference holds\n\n**Kim Yo Jong**")
+    assert "Source: [" in slip.contents.value
+    assert year.contents.value.startswith("factlint: the reference agrees\n\n**United States–Korea Free Trade Agreement**")
+    assert "- entered into force: 2012-03-15" in year.contents.value
+    assert (year.range.start.line, year.range.start.character) == (7, 21)
+    assert word is None

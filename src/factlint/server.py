@@ -9,6 +9,7 @@ findings into diagnostics. Nothing here decides anything about facts.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -17,8 +18,10 @@ from pygls.lsp.server import LanguageServer
 
 from .api import run
 from .config import ConfigError
+from .document import parse_document
 from .fix import fixed_text
-from .models import Finding, Reference, Severity
+from .models import CheckedDocument, Finding, Reference, Severity
+from .report.notes import claim_notes
 from .record import ReferenceError, load_reference
 from .report.sarif import documentation_url
 from .settings import Settings, load_settings
@@ -39,8 +42,10 @@ class FactlintServer(LanguageServer):
         super().__init__("factlint", __version__)
         self.references: dict[tuple[tuple[str, ...], bool], Reference] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
-        # Each document's text when last checked, and its findings: what code actions are built from.
+        # Each document's text when last checked, and its findings: what code actions are built from;
+        # and its claims, with the reference and date they were read under: what hover shows.
         self.checked: dict[str, tuple[str, list[Finding]]] = {}
+        self.read: dict[str, tuple[CheckedDocument, Reference, dt.date | None]] = {}
 
     def reference_for(self, settings: Settings) -> Reference:
         key = (tuple(settings.reference_layers), settings.default_reference)
@@ -68,9 +73,11 @@ def diagnostics(server: FactlintServer, uri: str, text: str) -> list[types.Diagn
                                                    end=types.Position(line=0, character=0)),
                                  message=f"factlint could not start checking: {exc}",
                                  severity=types.DiagnosticSeverity.Error, source="factlint")]
-    result, _ = run([], settings, reference, stdin=(text.encode("utf-8"), path, None))
+    result, documents = run([], settings, reference, stdin=(text.encode("utf-8"), path, None), keep_documents=True)
     findings = [f for f in result.findings if f.path == path]
     server.checked[uri] = (text, findings)
+    if documents:
+        server.read[uri] = (documents[0], reference, settings.as_of)
     return [to_diagnostic(f, text) for f in findings]
 
 
@@ -116,6 +123,36 @@ def code_actions(server: FactlintServer, uri: str, where: types.Range) -> list[t
                                         kind=types.CodeActionKind.SourceFixAll,
                                         edit=_edit(uri, _range(text, 0, len(text)), after)))
     return actions
+
+
+def hover(server: FactlintServer, uri: str, at: types.Position) -> types.Hover | None:
+    """What the reference says about the claim under the cursor (the innermost one)."""
+    if uri not in server.read:
+        return None
+    document, reference, as_of = server.read[uri]
+    # The article's date, as the check read it: the front matter's, else the configuration's.
+    as_of = parse_document(document.text, path=path_of(uri), as_of=as_of).as_of
+    offset = _offset(document.text, at)
+    under = [(n, c) for n, c in enumerate(document.claims) if c.span.start <= offset < c.span.end]
+    for n, claim in sorted(under, key=lambda nc: nc[1].span.end - nc[1].span.start):
+        lines = claim_notes(claim, reference, as_of, n in document.verified)
+        if lines:
+            return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n".join(lines)),
+                               range=_range(document.text, claim.span.start, claim.span.end))
+    return None
+
+
+def _offset(text: str, at: types.Position) -> int:
+    """LSP's line and character (UTF-16 units) as an offset into the text."""
+    line_start = 0
+    for _ in range(at.line):
+        line_start = text.find("\n", line_start) + 1
+        if line_start == 0:
+            return len(text)
+    line_end = text.find("\n", line_start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    units = line.encode("utf-16-le")[:at.character * 2]
+    return line_start + len(units.decode("utf-16-le", errors="ignore"))
 
 
 def _overlaps(finding: Finding, where: types.Range) -> bool:
@@ -183,12 +220,17 @@ def build() -> FactlintServer:
     def code_action(ls: FactlintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         return code_actions(ls, params.text_document.uri, params.range)
 
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    def on_hover(ls: FactlintServer, params: types.HoverParams) -> types.Hover | None:
+        return hover(ls, params.text_document.uri, params.position)
+
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: FactlintServer, params: types.DidCloseTextDocumentParams) -> None:
         waiting = ls.pending.pop(params.text_document.uri, None)
         if waiting is not None:
             waiting.cancel()
         ls.checked.pop(params.text_document.uri, None)
+        ls.read.pop(params.text_document.uri, None)
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
 
     return server
