@@ -168,3 +168,52 @@ def test_hover_says_what_the_reference_holds_and_where_from(tmp_path):
     assert "- entered into force: 2012-03-15" in year.contents.value
     assert (year.range.start.line, year.range.start.character) == (7, 21)
     assert word is None
+
+
+@pytest.mark.slow
+def test_a_change_in_one_file_draws_fl501_in_the_other(tmp_path):
+    first, second = "The Treaty of Amity was signed in 2003.\n", "The Treaty of Amity was signed in 2003, as agreed.\n"
+    (tmp_path / "closed.md").write_text("Nothing about treaties here.\n", encoding="utf-8")
+
+    async def script(e: Editor) -> tuple[list, list, list]:
+        a = await e.open("a.md", first)
+        await e.open("b.md", second)
+        uri_a, uri_b = (tmp_path / "a.md").as_uri(), (tmp_path / "b.md").as_uri()
+        b = await e.type(uri_b, second.replace("2003", "2004"))
+        return a, e.published[uri_a], b
+
+    before, a_after, b_after = session(tmp_path, script)
+    assert before == []
+    assert [(d.code, d.range.start.line, d.range.start.character) for d in a_after] == [("FL501", 0, 34)]
+    assert [(d.code, d.range.start.line, d.range.start.character) for d in b_after] == [("FL501", 0, 34)]
+    assert "b.md" in a_after[0].message
+
+
+@pytest.mark.slow
+def test_a_changed_reference_layer_is_reloaded(tmp_path):
+    # The desk's own layer names a person; the article misspells her. Then the desk accepts that
+    # spelling as a variant, and the next check is silent: the layer was read again.
+    layer = tmp_path / "ours"
+    layer.mkdir()
+    (tmp_path / ".factlint.yaml").write_text("reference: [ours]\n", encoding="utf-8")
+
+    def write_layer(variants: str) -> None:
+        (layer / "people.yaml").write_text(
+            "sources:\n"
+            "  - {id: desk, publisher: Our desk, title: Style sheet, url: 'https://example.org/s', accessed: 2026-11-30}\n"
+            "people:\n"
+            f"  - {{id: mara-quellbeck, name: Mara Quellbeck, variants: [{variants}], family: Quellbeck, given: Mara,\n"
+            "     order: given-first, sources: [desk]}\n", encoding="utf-8")
+
+    write_layer("")
+    text = "Mara Quellbek spoke for the desk.\n"
+
+    async def script(e: Editor) -> tuple[list, list]:
+        before = await e.open("a.md", text)
+        write_layer("Mara Quellbek")
+        after = await e.type((tmp_path / "a.md").as_uri(), text + "\n")
+        return before, after
+
+    before, after = session(tmp_path, script)
+    assert [d.code for d in before] == ["FL101"]
+    assert after == []

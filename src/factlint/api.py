@@ -92,6 +92,17 @@ def _run_findings(documents: list[tuple[str, list[Claim]]], reference: Reference
     return out
 
 
+def across(documents: list[tuple[str, list[Claim]]], reference: Reference, codes: Iterable[str]) -> list[Finding]:
+    """The findings of the rules that compare claims across documents (FL501), for `documents`:
+    (path, claims) each, as an editor's workspace holds them."""
+    return _sorted(_run_findings(documents, reference, frozenset(codes)))
+
+
+def file_claims(path: Path, reference: Reference, *, as_of: dt.date | None = None, max_edits: int = 2) -> list[Claim]:
+    """The claims of an article on disk (InputError when it cannot be read as one)."""
+    return extract(read_document(path, as_of=as_of), reference, max_edits=max_edits)
+
+
 def _sorted(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (f.path, f.span.line, f.span.column, f.span.end_line, f.span.end_column,
                                            f.code))

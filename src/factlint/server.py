@@ -16,11 +16,15 @@ from urllib.parse import unquote, urlparse
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
-from .api import run
+from .api import across, file_claims, run
 from .config import ConfigError
 from .document import parse_document
 from .fix import fixed_text
-from .models import CheckedDocument, Finding, Reference, Severity
+from .discover import iter_files
+from .models import CheckedDocument, CheckResult, Claim, Finding, Reference, Severity
+from .read import InputError
+from .record import reference_files
+from .rules import RULES_BY_CODE
 from .report.notes import claim_notes
 from .record import ReferenceError, load_reference
 from .report.sarif import documentation_url
@@ -40,18 +44,37 @@ class FactlintServer(LanguageServer):
 
     def __init__(self) -> None:
         super().__init__("factlint", __version__)
-        self.references: dict[tuple[tuple[str, ...], bool], Reference] = {}
+        self.references: dict[tuple[tuple[str, ...], bool], tuple[tuple, Reference]] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
         # Each document's text when last checked, and its findings: what code actions are built from;
         # and its claims, with the reference and date they were read under: what hover shows.
         self.checked: dict[str, tuple[str, list[Finding]]] = {}
         self.read: dict[str, tuple[CheckedDocument, Reference, dt.date | None]] = {}
+        # The workspace's files on disk that no editor has open: their claims, kept until the file
+        # changes, for FL501 across the folder; and which of them were last given diagnostics.
+        self.disk_claims: dict[str, tuple[tuple, list[Claim]]] = {}
+        self.flagged_on_disk: set[str] = set()
 
     def reference_for(self, settings: Settings) -> Reference:
+        """The reference of these settings' layers, loaded once and again only when one of its files
+        changed (a stat of each, per check: an editor's layer is a few files)."""
         key = (tuple(settings.reference_layers), settings.default_reference)
-        if key not in self.references:
-            self.references[key] = load_reference(settings.reference_layers, bundled=settings.default_reference)
-        return self.references[key]
+        stamp = _stamp(settings.reference_layers)
+        if key not in self.references or self.references[key][0] != stamp:
+            self.references[key] = (stamp, load_reference(settings.reference_layers, bundled=settings.default_reference))
+        return self.references[key][1]
+
+
+def _stamp(layers: tuple[str, ...] | list[str]) -> tuple:
+    out = []
+    for layer in layers:
+        try:
+            for file in reference_files(Path(layer)):
+                info = file.stat()
+                out.append((str(file), info.st_mtime_ns, info.st_size))
+        except OSError:
+            out.append((layer, None, None))
+    return tuple(out)
 
 
 def path_of(uri: str) -> str:
@@ -189,10 +212,65 @@ def _edit(uri: str, where: types.Range, new_text: str) -> types.WorkspaceEdit:
 
 
 def publish(server: FactlintServer, uri: str) -> None:
+    """Check the document, then compare the claims of every open document and of the workspace's
+    files with each other (FL501), and publish for each document whose findings that touches."""
     server.pending.pop(uri, None)
     document = server.workspace.get_text_document(uri)
-    server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-        uri=uri, version=document.version, diagnostics=diagnostics(server, uri, document.source)))
+    own = diagnostics(server, uri, document.source)
+    if uri not in server.read:  # the reference or configuration did not load: that is the news
+        server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, version=document.version,
+                                                                                diagnostics=own))
+        return
+    _, reference, _ = server.read[uri]
+    settings = load_settings([path_of(uri)])
+    run_level = {code for code in settings.codes if RULES_BY_CODE[code].run_level}
+    cross = settings.finish(CheckResult(findings=across(workspace_claims(server, settings, reference), reference,
+                                                         run_level), files_checked=0)).findings
+    by_path: dict[str, list[Finding]] = {}
+    for finding in cross:
+        by_path.setdefault(finding.path, []).append(finding)
+    # The changed document last: a client that waits for its diagnostics has the others by then.
+    for open_uri, (text, findings) in sorted(server.checked.items(), key=lambda item: item[0] == uri):
+        path = path_of(open_uri)
+        mine = [f for f in findings if f.code not in run_level] + by_path.pop(path, [])
+        server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+            uri=open_uri, version=server.workspace.get_text_document(open_uri).version if open_uri == uri else None,
+            diagnostics=[to_diagnostic(f, text) for f in sorted(mine, key=lambda f: (f.span.start, f.code))]))
+    # Files on disk that no editor has open: their cross-file findings, and clearing those that went.
+    for path in sorted(set(by_path) | server.flagged_on_disk):
+        found = by_path.get(path, [])
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+            uri=Path(path).as_uri(), diagnostics=[to_diagnostic(f, text) for f in found]))
+    server.flagged_on_disk = set(by_path)
+
+
+def workspace_claims(server: FactlintServer, settings: Settings, reference: Reference) -> list[tuple[str, list[Claim]]]:
+    """(path, claims) of every open document and every article of the workspace folder: an open
+    document as its buffer reads now, a file on disk as last saved (read again only when it changes)."""
+    open_docs = {path_of(u): doc.claims for u, (doc, _, _) in server.read.items()}
+    out = dict(open_docs)
+    root = server.workspace.root_path
+    if root:
+        for file in iter_files([root], include=settings.include, exclude=settings.exclude,
+                               respect_gitignore=settings.respect_gitignore):
+            path = str(file)
+            if path in out:
+                continue
+            try:
+                info = file.stat()
+                key = (info.st_mtime_ns, info.st_size, id(reference))
+                known = server.disk_claims.get(path)
+                if known is None or known[0] != key:
+                    known = (key, file_claims(file, reference, as_of=settings.as_of, max_edits=settings.max_edits))
+                    server.disk_claims[path] = known
+                out[path] = known[1]
+            except (OSError, InputError):
+                continue
+    return sorted(out.items())
 
 
 def build() -> FactlintServer:
