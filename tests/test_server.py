@@ -26,12 +26,12 @@ class Editor:
         self.texts: dict[str, str] = {}
         self.versions: dict[str, int] = {}
         self.published: dict[str, list[types.Diagnostic]] = {}
-        self.arrived = asyncio.Event()
+        self.arrived: dict[str, asyncio.Event] = {}
 
         @self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def on_diagnostics(params: types.PublishDiagnosticsParams) -> None:
             self.published[params.uri] = list(params.diagnostics)
-            self.arrived.set()
+            self.arrived.setdefault(params.uri, asyncio.Event()).set()
 
     async def __aenter__(self) -> Editor:
         await self.client.start_io(sys.executable, "-m", "factlint", "server")
@@ -50,7 +50,7 @@ class Editor:
         path.write_text(text, encoding="utf-8")
         uri = path.as_uri()
         self.texts[uri], self.versions[uri] = text, 1
-        self.arrived.clear()
+        self.arrived.setdefault(uri, asyncio.Event()).clear()
         self.client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
             uri=uri, language_id="markdown", version=1, text=text)))
         return await self.wait(uri)
@@ -59,18 +59,17 @@ class Editor:
         """The buffer changed (unsaved): the whole new text, as many clients send it."""
         self.texts[uri] = text
         self.versions[uri] += 1
-        self.arrived.clear()
+        self.arrived.setdefault(uri, asyncio.Event()).clear()
         self.client.text_document_did_change(types.DidChangeTextDocumentParams(
             text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=self.versions[uri]),
             content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
         return await self.wait(uri)
 
     async def wait(self, uri: str) -> list[types.Diagnostic]:
-        while True:
-            await asyncio.wait_for(self.arrived.wait(), 60)
-            self.arrived.clear()
-            if uri in self.published:
-                return self.published[uri]
+        """The diagnostics published for `uri` after the last change sent (the server publishes the
+        changed document last, so the others' are in by then)."""
+        await asyncio.wait_for(self.arrived[uri].wait(), 60)
+        return self.published[uri]
 
     async def actions(self, uri: str, where: types.Range) -> list[types.CodeAction]:
         found = await self.client.text_document_code_action_async(types.CodeActionParams(
@@ -217,3 +216,20 @@ def test_a_changed_reference_layer_is_reloaded(tmp_path):
     before, after = session(tmp_path, script)
     assert [d.code for d in before] == ["FL101"]
     assert after == []
+
+
+@pytest.mark.slow
+def test_a_broken_configuration_is_a_message_not_a_dead_server(tmp_path):
+    (tmp_path / ".factlint.yaml").write_text("select: [FL101\n", encoding="utf-8")
+    uri = (tmp_path / "brief.txt").as_uri()
+
+    async def script(e: Editor) -> tuple[list, list]:
+        broken = await e.open("brief.txt", "Kim Yo-Long said the talks were over.\n")
+        (tmp_path / ".factlint.yaml").write_text("select: [FL101]\n", encoding="utf-8")
+        mended = await e.type(uri, "Kim Yo-Long said the talks were over.\n\n")
+        return broken, mended
+
+    broken, mended = session(tmp_path, script)
+    assert len(broken) == 1 and broken[0].message.startswith("factlint could not start checking: ")
+    assert ".factlint.yaml" in broken[0].message
+    assert [(d.code, d.range.start.line, d.range.start.character) for d in mended] == [("FL101", 0, 0)]
