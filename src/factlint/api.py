@@ -24,6 +24,7 @@ from .markup import Kind, kind_for
 from .models import CheckedDocument, CheckResult, Claim, Finding, Reference
 from .read import MAX_FILE_BYTES, InputError, decode
 from .record import index_for, load_reference
+from .report.notes import claim_notes
 from .rules import RULES_BY_CODE, Rule, RuleContext, enabled_codes
 from .rules.inputs import InvalidClaimFile, InvalidFrontMatter, UnreadableFile, UnusedSuppression
 from .settings import Options, Settings, load_settings, resolve
@@ -235,7 +236,8 @@ def _check_parsed(doc: Document, s: _Settings) -> _Checked:
         return _Checked(findings, None, (doc.path, compared))
     ctx = RuleContext(path=doc.path, reference=s.reference, as_of=doc.as_of, figure_tolerance=s.figure_tolerance)
     verified = verified_claims(claims, ctx, s.codes)
-    document = CheckedDocument(path=doc.path, text=doc.original, claims=claims, verified=verified)
+    notes = [claim_notes(c, s.reference, doc.as_of, n in verified) for n, c in enumerate(claims)]
+    document = CheckedDocument(path=doc.path, text=doc.original, claims=claims, verified=verified, notes=notes)
     return _Checked(findings, document, (doc.path, compared))
 
 

@@ -18,14 +18,12 @@ from pygls.lsp.server import LanguageServer
 
 from .api import across, file_claims, run
 from .config import ConfigError
-from .document import parse_document
 from .fix import fixed_text
 from .discover import iter_files
 from .models import CheckedDocument, CheckResult, Claim, Finding, Reference, Severity
 from .read import InputError
 from .record import reference_files
 from .rules import RULES_BY_CODE
-from .report.notes import claim_notes
 from .record import ReferenceError, load_reference
 from .report.sarif import documentation_url
 from .settings import Settings, load_settings
@@ -153,13 +151,12 @@ def hover(server: FactlintServer, uri: str, at: types.Position) -> types.Hover |
     """What the reference says about the claim under the cursor (the innermost one)."""
     if uri not in server.read:
         return None
-    document, reference, as_of = server.read[uri]
-    # The article's date, as the check read it: the front matter's, else the configuration's.
-    as_of = parse_document(document.text, path=path_of(uri), as_of=as_of).as_of
+    document = server.read[uri][0]
     offset = _offset(document.text, at)
     under = [(n, c) for n, c in enumerate(document.claims) if c.span.start <= offset < c.span.end]
     for n, claim in sorted(under, key=lambda nc: nc[1].span.end - nc[1].span.start):
-        lines = claim_notes(claim, reference, as_of, n in document.verified)
+        # The notes the review page shows for this claim (report/notes.py).
+        lines = document.notes[n] if n < len(document.notes) else []
         if lines:
             return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n".join(lines)),
                                range=_range(document.text, claim.span.start, claim.span.end))

@@ -60,6 +60,9 @@ class CheckedDocument(Model):
     text: str
     claims: list[Claim]
     verified: frozenset[int] = frozenset()  # positions in `claims`
+    # Per claim, what the reference holds about it, as Markdown lines (report/notes.py): the review
+    # page's tooltip and the language server's hover show the same.
+    notes: list[list[str]] = []
 
 
 class Problem(Model):

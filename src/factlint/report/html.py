@@ -9,6 +9,8 @@ place it, or only an informational note). Resolving to a reference entity is not
 
 from __future__ import annotations
 
+import re
+
 import html
 from collections import Counter
 
@@ -118,7 +120,8 @@ def _document(n: int, doc: CheckedDocument, findings: list[Finding], anchors: di
             continue
         mine = [f for f in findings if f.span.start < claim.span.end and f.span.end > claim.span.start]
         used.update(id(f) for f in mine)
-        marks.append((claim.span.start, claim.span.end, _mark(claim, mine, anchors, doc.text, n in doc.verified)))
+        marks.append((claim.span.start, claim.span.end, _mark(claim, mine, anchors, doc.text, n in doc.verified,
+                                                              doc.notes[n] if n < len(doc.notes) else [])))
         end_of_last = claim.span.end
     # Findings with no claim of their own (an input problem, say) still get an anchor.
     for f in findings:
@@ -140,7 +143,7 @@ def _document(n: int, doc: CheckedDocument, findings: list[Finding], anchors: di
 
 
 def _mark(claim: Claim | None, findings: list[Finding], anchors: dict[int, str], text: str,
-          verified: bool = False) -> str:
+          verified: bool = False, notes: list[str] | None = None) -> str:
     verdict = _verdict(findings, verified) if claim is not None else "likely-wrong"
     start, end = (claim.span.start, claim.span.end) if claim is not None else (findings[0].span.start, findings[0].span.end)
     lines = [f"<strong>{_e(_VERDICTS[verdict])}</strong>"]
@@ -149,6 +152,9 @@ def _mark(claim: Claim | None, findings: list[Finding], anchors: dict[int, str],
         entity = getattr(claim, "entity_id", None)
         if entity:
             lines.append(f"Reference: {_e(entity)}")
+        # What the reference holds about it, as the editor's hover shows it (the first line, the
+        # verdict in words, is the heading above).
+        lines.extend(_markdown(line) for line in (notes or [])[1:])
     for f in findings:
         lines.append(f"<span class=\"code\">{_e(f.code)}</span> {_e(f.message)}")
         if f.suggestion:
@@ -162,6 +168,17 @@ def _mark(claim: Claim | None, findings: list[Finding], anchors: dict[int, str],
     return (f"<mark class=\"{verdict}\" tabindex=\"0\"{anchor} data-verdict=\"{verdict}\" "
             f"data-codes=\"{' '.join(f.code for f in findings)}\">{more}{_e(text[start:end])}"
             f"<span class=\"tip\" role=\"tooltip\">{tip}</span></mark>")
+
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
+
+
+def _markdown(line: str) -> str:
+    """The few Markdown forms report/notes.py writes (bold, links, a list dash), as HTML."""
+    html = _e(line.removeprefix("- "))
+    html = _BOLD.sub(r"<strong>\1</strong>", html)
+    return _LINK.sub(lambda m: f'<a href="{m.group(2)}">{m.group(1)}</a>', html)
 
 
 def _count(n: int, noun: str) -> str:
