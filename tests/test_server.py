@@ -233,3 +233,24 @@ def test_a_broken_configuration_is_a_message_not_a_dead_server(tmp_path):
     assert len(broken) == 1 and broken[0].message.startswith("factlint could not start checking: ")
     assert ".factlint.yaml" in broken[0].message
     assert [(d.code, d.range.start.line, d.range.start.character) for d in mended] == [("FL101", 0, 0)]
+
+
+@pytest.mark.slow
+def test_a_broken_reference_layer_is_a_message_not_a_dead_server(tmp_path):
+    layer = tmp_path / "ours"
+    layer.mkdir()
+    (tmp_path / ".factlint.yaml").write_text("reference: [ours]\n", encoding="utf-8")
+    (layer / "people.yaml").write_text("people:\n  - {id: x, name: X Y, family: Y, given: X, order: given-first}\n",
+                                       encoding="utf-8")  # no source: the layer is refused
+    uri = (tmp_path / "brief.md").as_uri()
+
+    async def script(e: Editor) -> tuple[list, list]:
+        broken = await e.open("brief.md", ARTICLE)
+        (layer / "people.yaml").unlink()
+        (layer / "empty.yaml").write_text("people: []\n", encoding="utf-8")
+        mended = await e.type(uri, ARTICLE + "\n")
+        return broken, mended
+
+    broken, mended = session(tmp_path, script)
+    assert len(broken) == 1 and broken[0].message.startswith("factlint could not start checking: ")
+    assert [d.code for d in mended] == ["FL101"]
