@@ -9,7 +9,7 @@ findings into diagnostics. Nothing here decides anything about facts.
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -19,7 +19,8 @@ from pygls.lsp.server import LanguageServer
 from .api import across, file_claims, run
 from .config import ConfigError
 from .fix import fixed_text
-from .discover import iter_files
+from .markup import kind_for
+from .discover import DEFAULT_SUFFIXES, iter_files
 from .models import CheckedDocument, CheckResult, Claim, Finding, Reference, Severity
 from .read import InputError
 from .record import reference_files
@@ -34,7 +35,19 @@ from .version import __version__
 DEBOUNCE_SECONDS = 0.03
 _SEVERITY = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: types.DiagnosticSeverity.Warning,
              Severity.INFO: types.DiagnosticSeverity.Information}
-_KINDS = (".md", ".markdown", ".txt", ".text", ".html", ".htm")
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One document as last checked: its text, its findings, its claims (with the notes hover shows),
+    and the settings and reference it was checked under; or, when those did not load, why."""
+
+    text: str
+    findings: list[Finding] = field(default_factory=list)
+    document: CheckedDocument | None = None
+    settings: Settings | None = None
+    reference: Reference | None = None
+    problem: str | None = None
 
 
 class FactlintServer(LanguageServer):
@@ -45,10 +58,8 @@ class FactlintServer(LanguageServer):
         super().__init__("factlint", __version__)
         self.references: dict[tuple[tuple[str, ...], bool], tuple[tuple, Reference]] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
-        # Each document's text when last checked, and its findings: what code actions are built from;
-        # and its claims, with the reference and date they were read under: what hover shows.
-        self.checked: dict[str, tuple[str, list[Finding]]] = {}
-        self.read: dict[str, tuple[CheckedDocument, Reference, dt.date | None]] = {}
+        # Each open document as last checked: what code actions, hover and FL501 across the workspace read.
+        self.checked: dict[str, Checked] = {}
         # The workspace's files on disk that no editor has open: their claims, kept until the file
         # changes, for FL501 across the folder; and which of them were last given diagnostics.
         self.disk_claims: dict[str, tuple[tuple, list[Claim]]] = {}
@@ -82,25 +93,18 @@ def path_of(uri: str) -> str:
     return unquote(parsed.path) if parsed.scheme == "file" else uri
 
 
-def diagnostics(server: FactlintServer, uri: str, text: str) -> list[types.Diagnostic]:
-    """The findings `factlint check` gives for this text at this path, as diagnostics. A broken
-    configuration or reference is one diagnostic at the top of the document, not a dead server."""
-    server.checked[uri] = (text, [])
+def check(server: FactlintServer, uri: str, text: str) -> Checked:
+    """The findings `factlint check` gives for this text at this path, and its claims. A broken
+    configuration or reference is the check's `problem`, shown to the writer, not a dead server."""
     path = path_of(uri)
     try:
         settings = load_settings([path] if Path(path).parent.exists() else [])
         reference = server.reference_for(settings)
     except (ConfigError, ReferenceError) as exc:
-        return [types.Diagnostic(range=types.Range(start=types.Position(line=0, character=0),
-                                                   end=types.Position(line=0, character=0)),
-                                 message=f"factlint could not start checking: {exc}",
-                                 severity=types.DiagnosticSeverity.Error, source="factlint")]
+        return Checked(text, problem=f"factlint could not start checking: {exc}")
     result, documents = run([], settings, reference, stdin=(text.encode("utf-8"), path, None), keep_documents=True)
-    findings = [f for f in result.findings if f.path == path]
-    server.checked[uri] = (text, findings)
-    if documents:
-        server.read[uri] = (documents[0], reference, settings.as_of)
-    return [to_diagnostic(f, text) for f in findings]
+    return Checked(text, [f for f in result.findings if f.path == path], documents[0] if documents else None,
+                   settings, reference)
 
 
 def to_diagnostic(finding: Finding, text: str) -> types.Diagnostic:
@@ -124,12 +128,13 @@ def to_diagnostic(finding: Finding, text: str) -> types.Diagnostic:
 def code_actions(server: FactlintServer, uri: str, where: types.Range) -> list[types.CodeAction]:
     """For the findings the range touches: each safe fix, "ignore" directives; and for the document,
     every safe fix at once. Fixes are `factlint check --fix`'s own (fix.fixed_text)."""
-    text, findings = server.checked.get(uri, ("", []))
-    touched = [f for f in findings if _overlaps(f, where)]
+    checked = server.checked.get(uri, Checked(""))
+    text, findings = checked.text, checked.findings
+    start, end = _offset(text, where.start), _offset(text, where.end)
+    touched = [f for f in findings if f.span.start <= end and start <= f.span.end]
     actions: list[types.CodeAction] = []
     for f in touched:
-        after, count = fixed_text(text, [f])
-        if count:
+        if fixed_text(text, [f])[1]:
             actions.append(types.CodeAction(
                 title=f"Replace with “{f.suggestion}” ({f.code})", kind=types.CodeActionKind.QuickFix,
                 diagnostics=[to_diagnostic(f, text)], is_preferred=True,
@@ -149,9 +154,9 @@ def code_actions(server: FactlintServer, uri: str, where: types.Range) -> list[t
 
 def hover(server: FactlintServer, uri: str, at: types.Position) -> types.Hover | None:
     """What the reference says about the claim under the cursor (the innermost one)."""
-    if uri not in server.read:
+    document = server.checked[uri].document if uri in server.checked else None
+    if document is None:
         return None
-    document = server.read[uri][0]
     offset = _offset(document.text, at)
     under = [(n, c) for n, c in enumerate(document.claims) if c.span.start <= offset < c.span.end]
     for n, claim in sorted(under, key=lambda nc: nc[1].span.end - nc[1].span.start):
@@ -176,19 +181,13 @@ def _offset(text: str, at: types.Position) -> int:
     return line_start + len(units.decode("utf-16-le", errors="ignore"))
 
 
-def _overlaps(finding: Finding, where: types.Range) -> bool:
-    start = (finding.span.line - 1, finding.span.column - 1)
-    end = (finding.span.end_line - 1, finding.span.end_column - 1)
-    return start <= (where.end.line, where.end.character) and (where.start.line, where.start.character) <= end
-
-
 def _directive(text: str, uri: str, finding: Finding) -> tuple[int, str]:
     """Where the inline directive for this finding goes, and its text: at the end of the finding's
     line in Markdown and HTML (a directive that ends a line covers that line), on a line of its own
     before it in plain text (a directive line covers the block it opens)."""
     line_end = text.find("\n", finding.span.start)
     line_end = len(text) if line_end < 0 else line_end
-    if path_of(uri).lower().endswith((".txt", ".text")):
+    if kind_for(Path(path_of(uri))) == "text":
         line_start = text.rfind("\n", 0, finding.span.start) + 1
         return line_start, f"factlint: ignore {finding.code}\n"
     return line_end, f" <!-- factlint: ignore {finding.code} -->"
@@ -213,14 +212,16 @@ def publish(server: FactlintServer, uri: str) -> None:
     """Check the document, then compare the claims of every open document and of the workspace's
     files with each other (FL501), and publish for each document whose findings that touches."""
     server.pending.pop(uri, None)
-    document = server.workspace.get_text_document(uri)
-    own = diagnostics(server, uri, document.source)
-    if uri not in server.read:  # the reference or configuration did not load: that is the news
-        server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, version=document.version,
-                                                                                diagnostics=own))
+    version = server.workspace.get_text_document(uri).version
+    checked = server.checked[uri] = check(server, uri, server.workspace.get_text_document(uri).source)
+    if checked.settings is None or checked.reference is None:  # did not load: that is the news
+        server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=[
+            types.Diagnostic(range=types.Range(start=types.Position(line=0, character=0),
+                                               end=types.Position(line=0, character=0)),
+                             message=checked.problem or "", severity=types.DiagnosticSeverity.Error,
+                             source="factlint")]))
         return
-    _, reference, _ = server.read[uri]
-    settings = load_settings([path_of(uri)])
+    settings, reference = checked.settings, checked.reference
     run_level = {code for code in settings.codes if RULES_BY_CODE[code].run_level}
     cross = settings.finish(CheckResult(findings=across(workspace_claims(server, settings, reference), reference,
                                                          run_level), files_checked=0)).findings
@@ -228,12 +229,13 @@ def publish(server: FactlintServer, uri: str) -> None:
     for finding in cross:
         by_path.setdefault(finding.path, []).append(finding)
     # The changed document last: a client that waits for its diagnostics has the others by then.
-    for open_uri, (text, findings) in sorted(server.checked.items(), key=lambda item: item[0] == uri):
-        path = path_of(open_uri)
-        mine = [f for f in findings if f.code not in run_level] + by_path.pop(path, [])
+    for open_uri, other in sorted(server.checked.items(), key=lambda item: item[0] == uri):
+        if other.problem is not None:
+            continue  # its own message stands until it is checked again
+        mine = [f for f in other.findings if f.code not in run_level] + by_path.pop(path_of(open_uri), [])
         server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=open_uri, version=server.workspace.get_text_document(open_uri).version if open_uri == uri else None,
-            diagnostics=[to_diagnostic(f, text) for f in sorted(mine, key=lambda f: (f.span.start, f.code))]))
+            uri=open_uri, version=version if open_uri == uri else None,
+            diagnostics=[to_diagnostic(f, other.text) for f in sorted(mine, key=lambda f: (f.span.start, f.code))]))
     # Files on disk that no editor has open: their cross-file findings, and clearing those that went.
     for path in sorted(set(by_path) | server.flagged_on_disk):
         found = by_path.get(path, [])
@@ -249,8 +251,7 @@ def publish(server: FactlintServer, uri: str) -> None:
 def workspace_claims(server: FactlintServer, settings: Settings, reference: Reference) -> list[tuple[str, list[Claim]]]:
     """(path, claims) of every open document and every article of the workspace folder: an open
     document as its buffer reads now, a file on disk as last saved (read again only when it changes)."""
-    open_docs = {path_of(u): doc.claims for u, (doc, _, _) in server.read.items()}
-    out = dict(open_docs)
+    out = {path_of(u): c.document.claims for u, c in server.checked.items() if c.document is not None}
     root = server.workspace.root_path
     if root:
         for file in iter_files([root], include=settings.include, exclude=settings.exclude,
@@ -276,7 +277,7 @@ def build() -> FactlintServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: FactlintServer, params: types.DidOpenTextDocumentParams) -> None:
-        if params.text_document.uri.lower().endswith(_KINDS) or not params.text_document.uri.startswith("file:"):
+        if params.text_document.uri.lower().endswith(DEFAULT_SUFFIXES) or not params.text_document.uri.startswith("file:"):
             publish(ls, params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
@@ -306,7 +307,6 @@ def build() -> FactlintServer:
         if waiting is not None:
             waiting.cancel()
         ls.checked.pop(params.text_document.uri, None)
-        ls.read.pop(params.text_document.uri, None)
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
 
     return server

@@ -9,7 +9,6 @@ or title just before). A reading is reported at THRESHOLD points. `factlint look
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property

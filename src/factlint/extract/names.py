@@ -314,7 +314,7 @@ def _fuzzy_place_hits(text: str, index: NameIndex, segment: list[Token]) -> list
             continue  # two corrections fit: say nothing
         rest = [hit for hit, entry in fits if text.startswith(entry.rest, end)]
         chosen.append(rest[0] if rest else fits[0][0])
-    return _pick_one_each(chosen)
+    return _pick(chosen)
 
 
 def _place_slip(index: NameIndex, written: str, entry: PlaceForm, wrong: int, *, alone: bool) -> bool:
@@ -334,12 +334,6 @@ def _place_hit(first: Token, last: Token, entry: PlaceForm, wrong: int, written:
     # The correction is the form's words as the text's words span them: "Hwasong" for "Hwasonf-15".
     return _Hit(first.start, last.end, entry.place.id, entry.kind, "fuzzy",  # type: ignore[arg-type]
                 fuzz.ratio(written, entry.keys[wrong]), entry.text)
-
-
-def _pick_one_each(hits: list[_Hit]) -> list[_Hit]:
-    """Longest first; a hit overlapping a longer one is dropped."""
-    taken = Taken()
-    return [h for h in sorted(hits, key=lambda h: (h.start - h.end, h.start)) if taken.claim(h.start, h.end)]
 
 
 def _pick(hits: list[_Hit]) -> list[_Hit]:

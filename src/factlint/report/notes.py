@@ -8,7 +8,7 @@ import datetime as dt
 
 from ..models import (AgreementMention, Claim, EventClaim, NameMention, PartialDate, PartyClaim, Person, Place,
                       Reference, Source, TitleClaim)
-from ..record import covers, dated, named, relevant_events, short_name, sources_of
+from ..record import covers, dated, named, relevant_events, sources_of
 
 
 def claim_notes(claim: Claim, reference: Reference, as_of: dt.date | None, verified: bool) -> list[str]:

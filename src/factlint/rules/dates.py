@@ -249,5 +249,7 @@ class WrongParty(Rule):
                                entity_id=agreement.id, source_id=agreement.sources[0])
 
     def agrees(self, claim: Claim, ctx: RuleContext) -> bool:
-        agreement = dated(ctx.reference, claim.entity_id) if isinstance(claim, PartyClaim) else None
-        return agreement is not None and isinstance(claim, PartyClaim) and claim.party in agreement.parties
+        if not isinstance(claim, PartyClaim):
+            return False
+        agreement = dated(ctx.reference, claim.entity_id)
+        return agreement is not None and claim.party in agreement.parties
